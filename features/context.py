@@ -1,0 +1,78 @@
+"""The paragraph table: one row per paragraph with its text, markup context and neighbours.
+
+Training and inference both go through ``paragraph_table``, so a feature computed here is the
+same at fit and at predict time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+
+from winnow.features.page import Paragraph
+
+STRING_COLUMNS = ["text", "tag", "path", "attrs", "block_attrs"]
+# Context that plain text also has: where the paragraph sits and what surrounds it.
+TEXT_CONTEXT_COLUMNS = [
+    "position",
+    "from_end",
+    "log_paragraphs",
+    "prev_words",
+    "next_words",
+    "prev_terminal",
+    "next_terminal",
+    "window_words",
+]
+# Context that only markup has.
+MARKUP_CONTEXT_COLUMNS = [
+    "link_density",
+    "rel_depth",
+    "prev_link",
+    "next_link",
+    "window_link",
+]
+NUMERIC_COLUMNS = TEXT_CONTEXT_COLUMNS + MARKUP_CONTEXT_COLUMNS
+_TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", "…")
+
+
+def paragraph_table(paragraphs: Sequence[Paragraph]) -> pd.DataFrame:
+    """A DataFrame of the page's paragraphs with the columns the models read."""
+    n = len(paragraphs)
+    words = [math.log1p(len(p.text.split())) for p in paragraphs]
+    terminal = [float(p.text.rstrip().endswith(_TERMINAL)) for p in paragraphs]
+    links = [p.link_density for p in paragraphs]
+    max_depth = max((p.depth for p in paragraphs), default=0) or 1
+    log_n = math.log1p(n)
+
+    def at(values: list[float], i: int, default: float) -> float:
+        return values[i] if 0 <= i < n else default
+
+    def window(values: list[float], i: int, radius: int = 2) -> float:
+        lo, hi = max(0, i - radius), min(n, i + radius + 1)
+        return sum(values[lo:hi]) / (hi - lo)
+
+    rows = {name: [] for name in STRING_COLUMNS + NUMERIC_COLUMNS}
+    for i, p in enumerate(paragraphs):
+        rows["text"].append(p.text)
+        rows["tag"].append(p.tag)
+        # A leading marker keeps every token column non-empty, so a vectorizer never sees an
+        # empty vocabulary on pages without classes or ids.
+        rows["path"].append(f"^ {p.path}")
+        rows["attrs"].append(f"^ {p.attrs}")
+        rows["block_attrs"].append(f"^ {p.block_attrs}")
+        rows["position"].append(i / (n - 1) if n > 1 else 0.0)
+        rows["from_end"].append(math.log1p(n - 1 - i))
+        rows["log_paragraphs"].append(log_n)
+        rows["prev_words"].append(at(words, i - 1, 0.0))
+        rows["next_words"].append(at(words, i + 1, 0.0))
+        rows["prev_terminal"].append(at(terminal, i - 1, 0.0))
+        rows["next_terminal"].append(at(terminal, i + 1, 0.0))
+        rows["window_words"].append(window(words, i))
+        rows["link_density"].append(p.link_density)
+        rows["rel_depth"].append(p.depth / max_depth)
+        rows["prev_link"].append(at(links, i - 1, 1.0))
+        rows["next_link"].append(at(links, i + 1, 1.0))
+        rows["window_link"].append(window(links, i))
+    return pd.DataFrame(rows, columns=STRING_COLUMNS + NUMERIC_COLUMNS)

@@ -1,0 +1,256 @@
+"""Read pages from files, folders and JSONL, optionally gzipped, one ``Page`` per record.
+
+A record that cannot be read becomes a ``Page`` with ``error`` set ("kind: detail") and the
+batch goes on. Only a missing input path is an exception: that is a usage error, not bad data.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import json
+import os
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from winnow.features.page import Page
+
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+DEFAULT_MAX_BYTES = 20_000_000
+
+_BINARY_MAGIC = (
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"RIFF",
+    b"\x00\x00\x01\x00", b"BM", b"OggS", b"\x1a\x45\xdf\xa3", b"ID3",
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_PAGE_FIELDS = {"id", "url", "html", "text", "path"}
+
+
+class ReadError(Exception):
+    """A record could not be read; ``kind`` names the failure for reports."""
+
+    def __init__(self, kind: str, detail: str):
+        super().__init__(f"{kind}: {detail}")
+        self.kind = kind
+
+
+def read_pages(
+    inputs: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Page]:
+    """Yield every page in ``inputs``: files, folders (walked in sorted order) or JSONL."""
+    for given in inputs:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read_file(file, str(file.relative_to(path)), max_bytes)
+        elif path.exists():
+            yield from _read_file(path, str(given), max_bytes)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {given}")
+
+
+def page_format(path: Path) -> str | None:
+    """``html``, ``text`` or ``jsonl`` from the file name (``.gz`` looked through), else None."""
+    name = path.name.lower().removesuffix(".gz")
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if name.endswith(".txt"):
+        return "text"
+    return None
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            file = Path(root, name)
+            if page_format(file) is not None:
+                yield file
+
+
+def _read_file(path: Path, page_id: str, max_bytes: int) -> Iterator[Page]:
+    fmt = page_format(path)
+    if fmt == "jsonl":
+        yield from _read_jsonl(path, max_bytes)
+        return
+    try:
+        data = read_bytes(path, max_bytes)
+        page = page_from_bytes(page_id, data, fmt or "html")
+    except ReadError as err:
+        page = Page(id=page_id, error=str(err))
+    page.source = str(path)
+    yield page
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, gunzipped when named ``.gz``, refusing more than ``max_bytes``."""
+    try:
+        if path.name.lower().endswith(".gz"):
+            with gzip.open(path, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as err:
+        raise ReadError("gzip", f"{path.name}: {err or 'truncated'}") from None
+    except OSError as err:
+        raise ReadError("io", f"{path.name}: {err.strerror or err}") from None
+    if len(data) > max_bytes:
+        raise ReadError("too_large", f"{path.name}: over {max_bytes:,} bytes")
+    return data
+
+
+def page_from_bytes(page_id: str, data: bytes, fmt: str) -> Page:
+    """Decode a page file's bytes into a ``Page`` of the given format (``html`` or ``text``)."""
+    if not data.strip():
+        raise ReadError("empty", "no content")
+    if looks_binary(data):
+        raise ReadError("binary", "not a text file")
+    text = decode(data, sniff_meta=fmt == "html")
+    if fmt == "html":
+        return Page(id=page_id, html=text)
+    return Page(id=page_id, text=text)
+
+
+def looks_binary(data: bytes) -> bool:
+    """Known binary signatures, NUL bytes, or mostly control characters in the first 4 KiB."""
+    head = data[:4096]
+    if head.startswith(_BINARY_MAGIC):
+        return True
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(head) * 0.1
+
+
+def decode(data: bytes, *, sniff_meta: bool = True) -> str:
+    """Decode by BOM, then a declared ``<meta charset>``, then UTF-8; else a ``ReadError``."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return _decode_with(data, codec)
+    declared = None
+    if sniff_meta:
+        match = _META_CHARSET.search(data[:4096])
+        if match:
+            declared = _codec_name(match.group(1).decode("ascii", "ignore"))
+    if declared and declared != "utf-8":
+        return _decode_with(data, declared)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ReadError(
+            "encoding", f"not valid UTF-8 at byte {err.start} and no other charset declared"
+        ) from None
+
+
+def _codec_name(label: str) -> str | None:
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # Browsers read latin-1 labels as windows-1252; so do we.
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def _decode_with(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as err:
+        raise ReadError("encoding", f"not valid {codec} at byte {err.start}") from None
+
+
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Page]:
+    """One page a line; a bad line is an error record, a truncated gzip ends the file with one."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    lineno = 0
+    try:
+        with opener(path, "rb") as fh:
+            for lineno, raw in enumerate(fh, start=1):
+                if not raw.strip():
+                    continue
+                yield _page_from_line(path, lineno, raw, max_bytes)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as err:
+        yield Page(
+            id=f"{path}:{lineno + 1}",
+            source=str(path),
+            error=f"gzip: {path.name} ends early after line {lineno} ({err or 'truncated'})",
+        )
+    except OSError as err:
+        yield Page(id=f"{path}:{lineno + 1}", source=str(path), error=f"io: {err}")
+
+
+def _page_from_line(path: Path, lineno: int, raw: bytes, max_bytes: int) -> Page:
+    fallback_id = f"{path}:{lineno}"
+    if len(raw) > max_bytes:
+        return Page(id=fallback_id, source=str(path), error=f"too_large: line {lineno}")
+    try:
+        record = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        return Page(id=fallback_id, source=str(path), error=f"json: line {lineno}: {err}")
+    if not isinstance(record, dict):
+        return Page(id=fallback_id, source=str(path), error=f"schema: line {lineno}: not an object")
+    try:
+        return page_from_record(record, base=path.parent, fallback_id=fallback_id, source=path)
+    except ReadError as err:
+        page_id = record.get("id")
+        return Page(
+            id=str(page_id) if isinstance(page_id, str | int) else fallback_id,
+            source=str(path),
+            error=f"{err} (line {lineno})",
+        )
+
+
+def page_from_record(
+    record: dict, *, base: Path | None = None, fallback_id: str = "", source: Path | None = None
+) -> Page:
+    """A ``Page`` from a JSON record: ``id``, ``url``, and ``html``, ``text`` or ``path``.
+
+    Every other field (``gold_text``, ``topic``, ``with``, ``without``, ``labels`` ...) is kept
+    in ``meta`` for the dataset builder. ``path`` is read relative to ``base``.
+    """
+    page_id = record.get("id", fallback_id)
+    if not isinstance(page_id, str | int) or page_id == "":
+        raise ReadError("schema", "'id' must be a non-empty string")
+    url = record.get("url")
+    if url is not None and not isinstance(url, str):
+        raise ReadError("schema", "'url' must be a string")
+    meta = {k: v for k, v in record.items() if k not in _PAGE_FIELDS}
+    page = Page(id=str(page_id), url=url, meta=meta, source=str(source) if source else None)
+    for name in ("html", "text"):
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            raise ReadError("schema", f"'{name}' must be a string")
+    if isinstance(record.get("html"), str):
+        page.html = record["html"]
+    elif isinstance(record.get("text"), str):
+        page.text = record["text"]
+    elif isinstance(record.get("path"), str):
+        file = Path(record["path"])
+        if base is not None and not file.is_absolute():
+            file = base / file
+        fmt = page_format(file) or "html"
+        read = page_from_bytes(page.id, read_bytes(file), fmt)
+        page.html, page.text = read.html, read.text
+    elif "paragraphs" in record:
+        paragraphs = record["paragraphs"]
+        if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs):
+            raise ReadError("schema", "'paragraphs' must be a list of strings")
+        page.text = "\n".join(paragraphs)
+    else:
+        raise ReadError("schema", "needs one of 'html', 'text', 'path' or 'paragraphs'")
+    if not (page.html or page.text or "").strip():
+        raise ReadError("empty", "no content")
+    if "\x00" in (page.html or page.text or ""):
+        raise ReadError("binary", "NUL characters in content")
+    return page

@@ -1,0 +1,202 @@
+"""Split a page into paragraphs that keep the context they stood in.
+
+HTML is walked once, iteratively (deep nesting cannot overflow the stack): every block element
+starts a new paragraph, inline text accumulates into the current one, and each paragraph
+records its tag, the tag path and class/id tokens above it, and its link density. Plain text is
+split at blank lines and line breaks, and a line that glues chaff to content is further cut at
+sentence boundaries so that each piece can be labelled on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from selectolax.lexbor import LexborHTMLParser
+
+from winnow.features.page import Page, Paragraph
+
+BLOCK_TAGS = frozenset(
+    """address article aside blockquote body center dd details dialog dir div dl dt fieldset
+    figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li
+    main menu nav noframes ol p pre section summary table tbody td tfoot th thead tr ul
+    caption option""".split()
+)
+SKIP_TAGS = frozenset(
+    """head script style noscript template svg math iframe object embed canvas select
+    textarea input button video audio map title meta link base""".split()
+)
+BREAK_TAGS = frozenset({"br", "hr", "img"})
+MAX_PATH_TAGS = 12
+MAX_ATTR_TOKENS = 48
+MAX_BLOCK_DEPTH = 256
+_WS = re.compile(r"\s+")
+_ATTR_TOKEN = re.compile(r"[a-z]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def segment_page(page: Page) -> list[Paragraph]:
+    """Paragraphs of a page: from its markup when it has some, else from its text."""
+    if page.html is not None:
+        return segment_html(page.html)
+    return segment_text(page.text or "")
+
+
+def clean_text(text: str) -> str:
+    """NFC, no control characters, whitespace collapsed to single spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch if ch.isprintable() or ch.isspace() else " " for ch in text)
+    return _WS.sub(" ", text).strip()
+
+
+def attr_tokens(value: str) -> list[str]:
+    """Word tokens of a class or id value: ``storyBody__promo-2`` -> story, body, promo."""
+    return _ATTR_TOKEN.findall(_CAMEL.sub(" ", value).lower())
+
+
+class _Block:
+    """The block element a paragraph's text is collected under."""
+
+    __slots__ = ("tag", "path", "attrs", "own", "block_attrs", "depth")
+
+    def __init__(self, tag, path, attrs, own, parent_own, depth):
+        self.tag = tag
+        self.path = path
+        self.attrs = attrs
+        self.own = own
+        self.block_attrs = " ".join(list(own) + [f"parent_{t}" for t in parent_own])
+        self.depth = depth
+
+
+def segment_html(html: str) -> list[Paragraph]:
+    """Paragraphs of an HTML document, in reading order, with their markup context."""
+    tree = LexborHTMLParser(html)
+    root = tree.root
+    paragraphs: list[Paragraph] = []
+    if root is None:
+        return paragraphs
+    parts: list[str] = []
+    link_chars = 0
+    # Stack entries: (node, block context, inside <a>)
+    top = _Block("", (), (), (), (), 0)
+    block = top
+
+    def flush() -> None:
+        nonlocal parts, link_chars
+        if parts:
+            text = clean_text("".join(parts))
+            if text:
+                link = min(1.0, link_chars / max(1, len(text)))
+                paragraphs.append(
+                    Paragraph(
+                        text=text,
+                        index=len(paragraphs),
+                        tag=block.tag,
+                        path=" ".join(block.path),
+                        attrs=" ".join(block.attrs),
+                        block_attrs=block.block_attrs,
+                        link_density=round(link, 4),
+                        depth=block.depth,
+                    )
+                )
+        parts = []
+        link_chars = 0
+
+    # Iterative depth-first walk with explicit exit markers.
+    stack: list[tuple] = [(root, top, 0, False)]
+    while stack:
+        node, ctx, in_link, exiting = stack.pop()
+        if exiting:
+            flush()
+            block = ctx
+            continue
+        tag = node.tag
+        if tag == "-text":
+            value = node.text_content or ""
+            if value:
+                parts.append(value)
+                if in_link:
+                    link_chars += len(clean_text(value))
+            continue
+        if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
+            continue
+        if node.attributes.get("hidden") is not None or node.attributes.get("aria-hidden") == "true":
+            continue
+        if tag in BREAK_TAGS:
+            flush()
+            continue
+        child_ctx = ctx
+        if tag in BLOCK_TAGS and ctx.depth < MAX_BLOCK_DEPTH:
+            flush()
+            attrs = node.attributes
+            own = tuple(attr_tokens(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
+            child_ctx = _Block(
+                tag,
+                (ctx.path + (tag,))[-MAX_PATH_TAGS:],
+                (ctx.attrs + tuple(t for t in own if t not in ctx.attrs))[-MAX_ATTR_TOKENS:],
+                own,
+                ctx.own,
+                ctx.depth + 1,
+            )
+            block = child_ctx
+            stack.append((node, ctx, in_link, True))
+        if tag == "a":
+            parts.append(" ")  # adjacent links are separate words, as a reader sees them
+        link = in_link or tag == "a"
+        children = []
+        child = node.first_child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        for child in reversed(children):
+            stack.append((child, child_ctx, link, False))
+    flush()
+    return paragraphs
+
+
+# --- plain text -----------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"""(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
+_HARD_WRAP_MIN = 50
+
+
+def segment_text(text: str) -> list[Paragraph]:
+    """Paragraphs of plain text: one per line, or per blank-line block when lines are wrapped.
+
+    Long lines are cut into sentences; pieces from one line share its ``line`` number, so the
+    labelled pieces can be joined back into the paragraph they came from.
+    """
+    paragraphs: list[Paragraph] = []
+    for line_no, line in enumerate(_lines(text)):
+        for piece in split_sentences(line):
+            paragraphs.append(Paragraph(text=piece, index=len(paragraphs), line=line_no))
+    return paragraphs
+
+
+def _lines(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        rows = [r for r in block.split("\n") if r.strip()]
+        if _hard_wrapped(rows):
+            rows = [" ".join(rows)]
+        lines.extend(c for c in (clean_text(r) for r in rows) if c)
+    return lines
+
+
+def _hard_wrapped(rows: list[str]) -> bool:
+    """Lines of a similar width that end mid-sentence were wrapped by a tool, not by the writer."""
+    if len(rows) < 3:
+        return False
+    body = rows[:-1]
+    widths = [len(r.rstrip()) for r in body]
+    if min(widths) < _HARD_WRAP_MIN or max(widths) - min(widths) > 25:
+        return False
+    open_ends = sum(1 for r in body if not r.rstrip().endswith((".", "!", "?", ":", '"', "”")))
+    return open_ends >= len(body) * 0.6
+
+
+def split_sentences(line: str) -> list[str]:
+    """Sentences of a line, at terminal punctuation followed by a capital or digit."""
+    pieces = [p.strip() for p in _SENTENCE_END.split(line)]
+    return [p for p in pieces if p]

@@ -1,0 +1,233 @@
+"""The artifact: a directory of skops files plus a manifest that pins and verifies them.
+
+Loading never unpickles. Every file's sha256 must match the manifest, every type inside a skops
+file must be on ``ALLOWED_TYPES``, the format version must be one this code reads, and the
+scikit-learn version must be the one the artifact was made with (unless allowed otherwise).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import skops.io as sio
+
+from winnow.models.cleaner import Cleaner
+
+FORMAT = "winnow-artifact"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+MODEL_FILES = {"boilerplate_html": "boilerplate_html.skops", "boilerplate_text": "boilerplate_text.skops", "topic": "topic.skops"}
+
+# Every type winnow writes into a skops file. Anything else in a file is refused on load.
+ALLOWED_TYPES = frozenset(
+    {
+        "builtins.slice",
+        "numpy.dtype",
+        "numpy.ndarray",
+        "numpy.float64",
+        "numpy.int64",
+        "numpy.str_",
+        "numpy.random.mtrand.RandomState",
+        "scipy.sparse._csr.csr_matrix",
+        "sklearn.compose._column_transformer.ColumnTransformer",
+        "sklearn.feature_extraction.text.CountVectorizer",
+        "sklearn.feature_extraction.text.TfidfTransformer",
+        "sklearn.feature_extraction.text.TfidfVectorizer",
+        "sklearn.linear_model._logistic.LogisticRegression",
+        "sklearn.pipeline.FeatureUnion",
+        "sklearn.pipeline.Pipeline",
+        "sklearn.preprocessing._data.StandardScaler",
+        "sklearn.preprocessing._encoders.OneHotEncoder",
+        "winnow.features.transformers.TextStatistics",
+    }
+)
+VERSIONED_PACKAGES = ("scikit-learn", "skops", "numpy", "scipy", "winnow-news")
+
+
+class ArtifactError(Exception):
+    """An artifact that cannot be trusted or read; the message is a one-line reason."""
+
+
+@dataclass
+class Verification:
+    """What ``verify_artifact`` found: the manifest, and the problems (none when ``ok``)."""
+
+    path: Path
+    manifest: dict[str, Any] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    types: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def package_versions() -> dict[str, str]:
+    versions = {"python": platform.python_version()}
+    for name in VERSIONED_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "unknown"
+    return versions
+
+
+def save_artifact(
+    out: str | os.PathLike,
+    cleaner: Cleaner,
+    *,
+    info: dict[str, Any] | None = None,
+    extra_files: dict[str, Callable[[Path], None]] | None = None,
+    overwrite: bool = False,
+) -> Path:
+    """Write ``cleaner`` as an artifact at ``out``, whole or not at all.
+
+    ``info`` goes into the manifest (labels, dataset fingerprint, parameters); ``extra_files``
+    maps file names to writers (metrics, model card, plots) whose output is hashed too.
+    """
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise ArtifactError(f"{out} exists; choose another --out or pass --overwrite")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        models = {"boilerplate_html": cleaner.boilerplate.get("html"),
+                  "boilerplate_text": cleaner.boilerplate.get("text"),
+                  "topic": cleaner.topic}
+        for name, model in models.items():
+            if model is not None:
+                sio.dump(model, tmp / MODEL_FILES[name])
+        for name, write in (extra_files or {}).items():
+            write(tmp / name)
+        files = {
+            p.relative_to(tmp).as_posix(): sha256_file(p)
+            for p in sorted(tmp.rglob("*"))
+            if p.is_file()
+        }
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "versions": package_versions(),
+            "labels": {
+                "boilerplate": ["boilerplate", "content"],
+                "topic": [str(c) for c in cleaner.topic.classes_] if cleaner.topic is not None else [],
+            },
+            "thresholds": cleaner.thresholds,
+            "topic_threshold": cleaner.topic_threshold,
+            **(info or {}),
+            "files": files,
+        }
+        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=False) + "\n")
+        if out.exists():
+            old = out.with_name(f".{out.name}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            out.rename(old)
+            tmp.rename(out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
+
+
+def verify_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = False) -> Verification:
+    """Check an artifact without loading any model: manifest, hashes, types, versions."""
+    path = Path(path)
+    result = Verification(path=path)
+    if not path.is_dir():
+        result.problems.append(f"{path} is not an artifact directory")
+        return result
+    try:
+        manifest = json.loads((path / MANIFEST).read_text())
+    except FileNotFoundError:
+        result.problems.append(f"no {MANIFEST} in {path}")
+        return result
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        result.problems.append(f"{MANIFEST} is not valid JSON ({err})")
+        return result
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        result.problems.append(f"{MANIFEST} does not describe a {FORMAT}")
+        return result
+    result.manifest = manifest
+    if manifest.get("format_version") != FORMAT_VERSION:
+        result.problems.append(
+            f"format version {manifest.get('format_version')!r} is not one this winnow reads "
+            f"({FORMAT_VERSION})"
+        )
+        return result
+    files = manifest.get("files") or {}
+    for name, expected in sorted(files.items()):
+        file = path / name
+        if not file.is_file():
+            result.problems.append(f"{name} is listed in the manifest but missing")
+        elif sha256_file(file) != expected:
+            result.problems.append(f"{name} does not match its sha256 in the manifest")
+    for file in sorted(path.glob("*.skops")):
+        if file.name not in files:
+            result.problems.append(f"{file.name} is not listed in the manifest")
+    for name in MODEL_FILES.values():
+        file = path / name
+        if name in files and file.is_file() and not result.problems:
+            try:
+                untrusted = sio.get_untrusted_types(file=file)
+            except Exception as err:
+                result.problems.append(f"{name} is not a readable skops file ({err})")
+                continue
+            refused = sorted(set(untrusted) - ALLOWED_TYPES)
+            result.types[name] = sorted(untrusted)
+            if refused:
+                result.problems.append(f"{name} holds types outside the allow-list: {', '.join(refused)}")
+    made_with = (manifest.get("versions") or {}).get("scikit-learn")
+    have = package_versions()["scikit-learn"]
+    if made_with != have:
+        message = f"made with scikit-learn {made_with}, this is {have}"
+        if allow_version_mismatch:
+            result.warnings.append(message)
+        else:
+            result.problems.append(f"{message} (pass --allow-version-mismatch to load anyway)")
+    return result
+
+
+def load_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = False) -> Cleaner:
+    """A ``Cleaner`` from a verified artifact; ``ArtifactError`` with the first problem else."""
+    check = verify_artifact(path, allow_version_mismatch=allow_version_mismatch)
+    if not check.ok:
+        raise ArtifactError(f"refusing {path}: {check.problems[0]}")
+    path = Path(path)
+    manifest = check.manifest
+    models = {}
+    for name, file in MODEL_FILES.items():
+        if (path / file).is_file():
+            models[name] = sio.load(path / file, trusted=check.types.get(file, []))
+    boilerplate = {k: models[f"boilerplate_{k}"] for k in ("html", "text") if f"boilerplate_{k}" in models}
+    if not boilerplate:
+        raise ArtifactError(f"refusing {path}: it holds no boilerplate model")
+    return Cleaner(
+        boilerplate=boilerplate,
+        topic=models.get("topic"),
+        thresholds={k: float(v) for k, v in (manifest.get("thresholds") or {}).items()},
+        topic_threshold=float(manifest.get("topic_threshold") or 0.0),
+    )

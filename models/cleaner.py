@@ -1,0 +1,136 @@
+"""The fitted models together, and what they do to a page: label paragraphs, keep the article,
+name its topic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.pipeline import Pipeline
+
+from winnow.features.context import paragraph_table
+from winnow.features.page import Page, Paragraph
+from winnow.features.segment import segment_page
+
+CONTENT, BOILERPLATE = "content", "boilerplate"
+OTHER_TOPIC = "other"
+
+
+@dataclass
+class Cleaner:
+    """Boilerplate pipelines per page kind (``html``, ``text``), a topic pipeline, thresholds.
+
+    ``thresholds[kind]`` is the P(content) above which a paragraph is kept; ``topic_threshold``
+    the topic probability below which the topic is ``other`` (0 never abstains).
+    """
+
+    boilerplate: dict[str, Pipeline]
+    topic: Pipeline | None = None
+    thresholds: dict[str, float] = field(default_factory=lambda: {"html": 0.5, "text": 0.5})
+    topic_threshold: float = 0.0
+    batch_size: int = 64
+
+    def predict(self, pages: Iterable[Page]) -> Iterator[dict[str, Any]]:
+        """One output record per page, in input order; a page that fails gets ``error``."""
+        batch: list[Page] = []
+        for page in pages:
+            batch.append(page)
+            if len(batch) >= self.batch_size:
+                yield from self._predict_batch(batch)
+                batch = []
+        if batch:
+            yield from self._predict_batch(batch)
+
+    def paragraph_scores(self, table: pd.DataFrame, kind: str) -> np.ndarray:
+        """P(content) for each row of a paragraph table, by the model for ``kind``."""
+        if len(table) == 0:
+            return np.zeros(0)
+        model = self.boilerplate[kind if kind in self.boilerplate else "text"]
+        proba = model.predict_proba(table)
+        return proba[:, list(model.classes_).index(1)]
+
+    def _predict_batch(self, pages: list[Page]) -> list[dict[str, Any]]:
+        records: list[dict[str, Any]] = []
+        segmented: list[tuple[int, list[Paragraph], pd.DataFrame]] = []
+        for page in pages:
+            record = empty_record(page)
+            records.append(record)
+            if page.error:
+                continue
+            try:
+                paragraphs = segment_page(page)
+            except Exception as err:  # a parser bug must not take the batch down
+                record["error"] = f"segment: {type(err).__name__}: {err}"
+                continue
+            if not paragraphs:
+                record["error"] = "empty: no text found on the page"
+                continue
+            segmented.append((len(records) - 1, paragraphs, paragraph_table(paragraphs)))
+
+        for kind in ("html", "text"):
+            chosen = [s for s in segmented if pages[s[0]].kind == kind]
+            if not chosen:
+                continue
+            scores = self.paragraph_scores(pd.concat([s[2] for s in chosen]), kind)
+            start = 0
+            for i, paragraphs, table in chosen:
+                page_scores = scores[start : start + len(table)]
+                start += len(table)
+                self._fill(records[i], paragraphs, page_scores, self.thresholds.get(kind, 0.5))
+
+        self._label_topics([r for r in records if r["error"] is None and r["text"]])
+        return records
+
+    @staticmethod
+    def _fill(record: dict, paragraphs: list[Paragraph], scores: np.ndarray, threshold: float):
+        out = []
+        kept: list[Paragraph] = []
+        for p, score in zip(paragraphs, scores, strict=True):
+            keep = bool(score >= threshold)
+            out.append(
+                {"text": p.text, "label": CONTENT if keep else BOILERPLATE, "score": round(float(score), 4)}
+            )
+            if keep:
+                kept.append(p)
+        record["paragraphs"] = out
+        record["text"] = join_paragraphs(kept)
+
+    def _label_topics(self, records: list[dict]) -> None:
+        if self.topic is None or not records:
+            return
+        proba = self.topic.predict_proba([r["text"] for r in records])
+        labels = self.topic.classes_
+        for record, row in zip(records, proba, strict=True):
+            best = int(np.argmax(row))
+            score = float(row[best])
+            record["topic"] = str(labels[best]) if score >= self.topic_threshold else OTHER_TOPIC
+            record["topic_score"] = round(score, 4)
+
+
+def join_paragraphs(paragraphs: list[Paragraph]) -> str:
+    """Kept paragraphs joined by blank lines; sentence pieces of one text line stay one line."""
+    blocks: list[str] = []
+    last_line = None
+    for p in paragraphs:
+        if p.tag == "" and last_line is not None and p.line == last_line and blocks:
+            blocks[-1] = f"{blocks[-1]} {p.text}"
+        else:
+            blocks.append(p.text)
+        last_line = p.line if p.tag == "" else None
+    return "\n\n".join(blocks)
+
+
+def empty_record(page: Page) -> dict[str, Any]:
+    """The output record of a page before (or instead of) prediction."""
+    return {
+        "id": page.id,
+        "url": page.url,
+        "text": "",
+        "topic": None,
+        "topic_score": None,
+        "paragraphs": [],
+        "error": page.error,
+    }

@@ -1,0 +1,112 @@
+"""Factories for the two classifiers; training, inference and the artifact all start here."""
+
+from __future__ import annotations
+
+from sklearn.compose import ColumnTransformer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+from winnow.features.context import NUMERIC_COLUMNS, TEXT_CONTEXT_COLUMNS
+from winnow.features.transformers import TextStatistics
+
+TOKENS = r"\S+"
+
+
+def _text_features(min_df: int) -> list[tuple]:
+    return [
+        (
+            "words",
+            TfidfVectorizer(
+                ngram_range=(1, 2), min_df=min_df, max_features=200_000, sublinear_tf=True
+            ),
+            "text",
+        ),
+        (
+            "chars",
+            TfidfVectorizer(
+                analyzer="char_wb",
+                ngram_range=(3, 5),
+                min_df=min_df,
+                max_features=200_000,
+                sublinear_tf=True,
+            ),
+            "text",
+        ),
+        ("stats", Pipeline([("stats", TextStatistics()), ("scale", StandardScaler())]), "text"),
+    ]
+
+
+def _markup_features(min_df: int) -> list[tuple]:
+    def tokens(ngrams: tuple[int, int]) -> CountVectorizer:
+        return CountVectorizer(
+            token_pattern=TOKENS, lowercase=False, ngram_range=ngrams, min_df=min_df, binary=True
+        )
+
+    return [
+        ("tag", OneHotEncoder(handle_unknown="ignore"), ["tag"]),
+        ("path", tokens((1, 3)), "path"),
+        ("attrs", tokens((1, 1)), "attrs"),
+        ("block_attrs", tokens((1, 1)), "block_attrs"),
+    ]
+
+
+def make_boilerplate_pipeline(
+    kind: str = "html", *, C: float = 1.0, min_df: int = 2, seed: int = 0
+) -> Pipeline:
+    """Paragraph table -> P(content). ``kind="text"`` uses only what plain text also has."""
+    if kind not in ("html", "text"):
+        raise ValueError(f"kind must be 'html' or 'text', not {kind!r}")
+    columns = _text_features(min_df)
+    if kind == "html":
+        columns += _markup_features(min_df)
+        columns.append(("context", StandardScaler(), NUMERIC_COLUMNS))
+    else:
+        columns.append(("context", StandardScaler(), TEXT_CONTEXT_COLUMNS))
+    return Pipeline(
+        [
+            ("features", ColumnTransformer(columns, sparse_threshold=1.0)),
+            (
+                "classifier",
+                LogisticRegression(
+                    C=C, class_weight="balanced", max_iter=3000, random_state=seed
+                ),
+            ),
+        ]
+    )
+
+
+def make_topic_pipeline(*, C: float = 10.0, min_df: int = 1, seed: int = 0) -> Pipeline:
+    """Article text -> topic probabilities, from word and character n-grams."""
+    return Pipeline(
+        [
+            (
+                "features",
+                FeatureUnion(
+                    [
+                        (
+                            "words",
+                            TfidfVectorizer(
+                                ngram_range=(1, 2),
+                                min_df=min_df,
+                                sublinear_tf=True,
+                                max_features=300_000,
+                            ),
+                        ),
+                        (
+                            "chars",
+                            TfidfVectorizer(
+                                analyzer="char_wb",
+                                ngram_range=(2, 5),
+                                min_df=min_df,
+                                sublinear_tf=True,
+                                max_features=300_000,
+                            ),
+                        ),
+                    ]
+                ),
+            ),
+            ("classifier", LogisticRegression(C=C, max_iter=3000, random_state=seed)),
+        ]
+    )
