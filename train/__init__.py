@@ -1,0 +1,1 @@
+"""Datasets, fitting, evaluation, and the command line."""

@@ -1,0 +1,250 @@
+"""The ``winnow`` command line: it parses arguments and calls the library, nothing more."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    name="winnow",
+    help="Separate news article text from boilerplate on scraped pages, and label its topic.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out_console = Console()
+err_console = Console(stderr=True)
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MOSTLY_FAILED = 0, 1, 2, 3
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    err_console.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+Seed = Annotated[int, typer.Option(help="Seed for every split and estimator.")]
+Overwrite = Annotated[bool, typer.Option(help="Replace OUT if it exists.")]
+AllowMismatch = Annotated[
+    bool,
+    typer.Option(help="Load an artifact made with another scikit-learn version (at your risk)."),
+]
+
+
+@app.command()
+def build(
+    pages: Annotated[
+        list[Path],
+        typer.Argument(help="Page files, folders or JSONL (optionally .gz) carrying labels."),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Dataset folder to write.")],
+    seed: Seed = 0,
+    fractions: Annotated[
+        str, typer.Option(help="Train, validation and test shares of pages, split by domain.")
+    ] = "0.7,0.15,0.15",
+    content_min: Annotated[
+        float, typer.Option(help="Share of a paragraph's word 3-grams in the gold to call it content.")
+    ] = 0.5,
+    boilerplate_max: Annotated[
+        float, typer.Option(help="Share at or below which a paragraph is boilerplate.")
+    ] = 0.2,
+    overwrite: Overwrite = False,
+    quiet: Quiet = False,
+) -> None:
+    """Turn labelled pages into a dataset: paragraph and page tables per split, and a manifest."""
+    from winnow.train.dataset import BuildOptions, build_dataset
+    from winnow.train.labels import AlignOptions
+
+    try:
+        shares = tuple(float(x) for x in fractions.split(","))
+        options = BuildOptions(
+            seed=seed,
+            fractions=shares,
+            align=AlignOptions(content_min=content_min, boilerplate_max=boilerplate_max),
+        )
+        manifest = build_dataset(pages, out, options, overwrite=overwrite)
+    except (FileNotFoundError, FileExistsError, ValueError) as err:
+        raise fail(str(err)) from None
+    if not quiet:
+        table = Table(title=f"dataset {out} (fingerprint {manifest['fingerprint']})")
+        for column in ("split", "pages", "domains", "paragraphs", "content", "boilerplate", "unlabelled"):
+            table.add_column(column, justify="right" if column != "split" else "left")
+        for name, s in manifest["splits"].items():
+            lab = s["labels"]
+            table.add_row(name, *map(str, (s["pages"], s["domains"], s["paragraphs"],
+                                            lab["content"], lab["boilerplate"], lab["unlabelled"])))
+        out_console.print(table)
+        dropped = manifest["pages_dropped"]
+        out_console.print(
+            f"pages read {manifest['pages_read']}, kept {manifest['pages_kept']}, dropped "
+            + (", ".join(f"{k} {v}" for k, v in dropped.items()) or "none")
+        )
+
+
+@app.command()
+def train(
+    dataset: Annotated[Path, typer.Argument(help="Dataset folder written by `winnow build`.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Artifact folder to write.")],
+    seed: Seed = 0,
+    boilerplate_c: Annotated[
+        float, typer.Option(help="Inverse regularisation of the boilerplate classifier.")
+    ] = 1.0,
+    topic_c: Annotated[float, typer.Option(help="Inverse regularisation of the topic classifier.")] = 10.0,
+    min_df: Annotated[
+        int, typer.Option(help="Drop n-grams seen in fewer paragraphs than this.")
+    ] = 2,
+    topic_threshold: Annotated[
+        float, typer.Option(help="Below this topic probability, predict `other` (0: never).")
+    ] = 0.0,
+    overwrite: Overwrite = False,
+    quiet: Quiet = False,
+) -> None:
+    """Fit the boilerplate and topic classifiers and save them as a verified artifact."""
+    from winnow.models.artifact import ArtifactError
+    from winnow.train.fit import TrainOptions, train_run
+
+    options = TrainOptions(
+        seed=seed, boilerplate_C=boilerplate_c, topic_C=topic_c, min_df=min_df,
+        topic_threshold=topic_threshold,
+    )
+    try:
+        path, metrics = train_run(dataset, out, options, overwrite=overwrite)
+    except (FileNotFoundError, ValueError, ArtifactError) as err:
+        raise fail(str(err)) from None
+    if not quiet:
+        _print_metrics(metrics, title=f"artifact {path}")
+
+
+@app.command()
+def evaluate(
+    run: Annotated[Path, typer.Argument(help="Artifact folder written by `winnow train`.")],
+    dataset: Annotated[Path, typer.Argument(help="Dataset folder written by `winnow build`.")],
+    split: Annotated[str, typer.Option(help="Which split to score.")] = "test",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Report folder [default: RUN/evaluation/SPLIT].")
+    ] = None,
+    allow_version_mismatch: AllowMismatch = False,
+    quiet: Quiet = False,
+) -> None:
+    """Score an artifact on a dataset split; write metrics.json and report.md."""
+    from winnow.models.artifact import ArtifactError, load_artifact
+    from winnow.train.evaluate import evaluate_run
+
+    try:
+        cleaner = load_artifact(run, allow_version_mismatch=allow_version_mismatch)
+        target = out or run / "evaluation" / split
+        metrics = evaluate_run(cleaner, dataset, target, split, run_name=str(run))
+    except (FileNotFoundError, ValueError, KeyError, ArtifactError) as err:
+        raise fail(str(err)) from None
+    if not quiet:
+        _print_metrics({split: metrics}, title=f"{run} on {dataset}")
+        out_console.print(f"report: {target / 'report.md'}")
+
+
+@app.command()
+def predict(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Page files, folders or JSONL (optionally .gz).")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output file: .jsonl, .jsonl.gz or .parquet.")
+    ],
+    model: Annotated[
+        Path | None, typer.Option("--model", "-m", help="Artifact folder [default: the shipped model].")
+    ] = None,
+    batch_size: Annotated[int, typer.Option(help="Pages scored together.", min=1)] = 64,
+    allow_version_mismatch: AllowMismatch = False,
+    quiet: Quiet = False,
+) -> None:
+    """Clean and label pages: one record per page with its text, topic and paragraphs.
+
+    Exit code 0 when every page went well, 1 when some failed, 3 when nearly all did.
+    """
+    from winnow.models.artifact import ArtifactError, load_artifact
+    from winnow.models.defaults import default_model_path
+    from winnow.models.predict import output_format, predict_file
+
+    try:
+        output_format(out)
+        cleaner = load_artifact(model or default_model_path(), allow_version_mismatch=allow_version_mismatch)
+    except (FileNotFoundError, ValueError, ArtifactError) as err:
+        raise fail(str(err)) from None
+    cleaner.batch_size = batch_size
+    try:
+        summary = predict_file(inputs, out, cleaner)
+    except FileNotFoundError as err:
+        raise fail(str(err)) from None
+    if not quiet:
+        s = summary.as_dict()
+        out_console.print(
+            f"{s['pages']} pages, {s['ok']} ok, {s['failed']} failed "
+            f"({', '.join(f'{k} {v}' for k, v in s['errors'].items()) or 'no errors'}); "
+            f"{s['pages_per_second']} pages/s; wrote {out}"
+        )
+    if summary.pages and summary.failed >= max(1, 0.9 * summary.pages) and summary.failed > 1:
+        raise typer.Exit(EXIT_MOSTLY_FAILED)
+    if summary.failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command()
+def info(
+    run: Annotated[Path, typer.Argument(help="Artifact folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the verification as JSON.")] = False,
+    allow_version_mismatch: AllowMismatch = False,
+) -> None:
+    """Show what an artifact holds and whether it verifies (exit 2 when it does not)."""
+    from winnow.models.artifact import verify_artifact
+
+    check = verify_artifact(run, allow_version_mismatch=allow_version_mismatch)
+    m = check.manifest
+    if as_json:
+        out_console.print_json(json.dumps({
+            "path": str(run), "ok": check.ok, "problems": check.problems,
+            "warnings": check.warnings, "types": check.types, "manifest": m,
+        }))
+    else:
+        status = "[green]verified[/green]" if check.ok else "[red]NOT verified[/red]"
+        out_console.print(f"{run}: {status}")
+        if m:
+            out_console.print(f"  format {m.get('format')} v{m.get('format_version')}, created {m.get('created')}")
+            out_console.print(f"  versions {m.get('versions')}")
+            out_console.print(f"  boilerplate thresholds {m.get('thresholds')}")
+            out_console.print(f"  topics {m.get('labels', {}).get('topic')}")
+            ds = m.get("dataset") or {}
+            out_console.print(f"  dataset {ds.get('path')} fingerprint {ds.get('fingerprint')}")
+            for name, digest in (m.get("files") or {}).items():
+                out_console.print(f"  {name}  sha256 {digest[:16]}…")
+        for problem in check.problems:
+            out_console.print(f"  [red]problem:[/red] {problem}", highlight=False)
+        for warning in check.warnings:
+            out_console.print(f"  [yellow]warning:[/yellow] {warning}", highlight=False)
+    if not check.ok:
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _print_metrics(metrics: dict, title: str) -> None:
+    table = Table(title=title)
+    for column in ("split", "pages", "boilerplate F1", "page token F1", "keep-all F1", "topic acc"):
+        table.add_column(column, justify="left" if column == "split" else "right")
+    for split, m in metrics.items():
+        para = (m.get("paragraph") or {}).get("boilerplate", {}).get("f1", "-")
+        tok = m.get("page_tokens") or {}
+        topic = ((m.get("topic") or {}).get("cleaned_text") or {}).get("accuracy", "-")
+        table.add_row(split, str(m.get("pages", 0)), str(para), str(tok.get("f1", "-")),
+                      str(tok.get("keep_all_f1", "-")), str(topic))
+    out_console.print(table)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

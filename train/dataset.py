@@ -1,0 +1,296 @@
+"""``winnow build``: pages plus their labels to a dataset on disk.
+
+A dataset is a folder: ``paragraphs/<split>.parquet`` (one row per paragraph: page id, domain,
+page kind, the paragraph table's columns and a label: 1 content, 0 boilerplate, -1 unlabelled),
+``pages/<split>.parquet`` (one row per page: id, domain, url, kind, topic, gold and content
+text), ``manifest.json`` (sources with sha256, options, counts, fingerprint) and ``README.md``.
+Both tables load as Hugging Face ``DatasetDict``s.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import datasets
+import pandas as pd
+import pyarrow.parquet as pq
+
+from winnow.features.context import paragraph_table
+from winnow.features.page import Page, Paragraph
+from winnow.features.readers import read_pages
+from winnow.features.segment import segment_page
+from winnow.train.labels import (
+    BOILERPLATE,
+    CONTENT,
+    UNLABELLED,
+    AlignOptions,
+    GoldIndex,
+    labels_from_record,
+    split_glued,
+)
+from winnow.train.splits import SPLITS, assign_splits
+
+FORMAT = "winnow-dataset"
+FORMAT_VERSION = 1
+TABLES = ("paragraphs", "pages")
+
+
+@dataclass
+class BuildOptions:
+    """Everything that decides what ``build`` writes; recorded in the manifest."""
+
+    seed: int = 0
+    fractions: tuple[float, float, float] = (0.7, 0.15, 0.15)
+    align: AlignOptions = field(default_factory=AlignOptions)
+    topic_field: str = "topic"
+
+
+class Skip(Exception):
+    """A page that gives no training example; the message is the reason counted."""
+
+
+def page_examples(page: Page, options: BuildOptions) -> tuple[dict, pd.DataFrame]:
+    """The page row and the labelled paragraph table of one page."""
+    if page.error:
+        raise Skip(page.error.split(":", 1)[0])
+    paragraphs = segment_page(page)
+    if not paragraphs:
+        raise Skip("no_text")
+    gold = page.meta.get("gold_text")
+    gold = gold if isinstance(gold, str) and gold.strip() else None
+    explicit = page.meta.get("labels")
+    labels: list[int] | None = None
+    if isinstance(explicit, list):
+        labels = labels_from_record(explicit, len(paragraphs))
+        if labels is None:
+            raise Skip("labels_mismatch")
+    elif gold is not None:
+        index = GoldIndex(gold, options.align.k)
+        if page.kind == "text":
+            paragraphs = _split_glued(paragraphs, index)
+        labels = [index.label(p.text, options.align) for p in paragraphs]
+    topic = page.meta.get(options.topic_field, page.meta.get("label"))
+    topic = str(topic) if isinstance(topic, str | int) and str(topic) else None
+    if labels is None and topic is None:
+        raise Skip("no_labels")
+    table = paragraph_table(paragraphs)
+    table.insert(0, "page_id", page.id)
+    table.insert(1, "domain", page.domain or page.id)
+    table.insert(2, "kind", page.kind)
+    table.insert(3, "index", range(len(paragraphs)))
+    table.insert(4, "line", [p.line for p in paragraphs])
+    table["label"] = labels if labels is not None else [UNLABELLED] * len(paragraphs)
+    content = gold or "\n\n".join(
+        p.text for p, lab in zip(paragraphs, table["label"], strict=True) if lab == CONTENT
+    )
+    row = {
+        "id": page.id,
+        "domain": page.domain or page.id,
+        "url": page.url or "",
+        "kind": page.kind,
+        "topic": topic or "",
+        "gold_text": gold or "",
+        "content_text": content,
+        "n_paragraphs": len(paragraphs),
+        "has_labels": labels is not None,
+    }
+    return row, table
+
+
+def _split_glued(paragraphs: list[Paragraph], index: GoldIndex) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for p in paragraphs:
+        pieces = split_glued(p.text, index) or [p.text]
+        for piece in pieces:
+            out.append(Paragraph(text=piece, index=len(out), line=p.line))
+    return out
+
+
+def build_dataset(
+    inputs: Iterable[str | os.PathLike],
+    out: str | os.PathLike,
+    options: BuildOptions | None = None,
+    *,
+    overwrite: bool = False,
+    progress: Callable[[Page], None] | None = None,
+) -> dict[str, Any]:
+    """Read, label, split and write a dataset; returns its manifest."""
+    options = options or BuildOptions()
+    inputs = [Path(p) for p in inputs]
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise FileExistsError(f"{out} exists; choose another --out or pass --overwrite")
+    pages: list[dict] = []
+    tables: list[pd.DataFrame] = []
+    dropped: Counter[str] = Counter()
+    seen = 0
+    for page in read_pages(inputs):
+        seen += 1
+        if progress:
+            progress(page)
+        try:
+            row, table = page_examples(page, options)
+        except Skip as reason:
+            dropped[str(reason)] += 1
+            continue
+        pages.append(row)
+        tables.append(table)
+    if not pages:
+        raise ValueError(f"no usable pages in {', '.join(map(str, inputs))} ({dict(dropped)})")
+
+    assignment = assign_splits(
+        [p["domain"] for p in pages], seed=options.seed, fractions=options.fractions
+    )
+    page_frame = pd.DataFrame(pages)
+    page_frame["split"] = page_frame["domain"].map(assignment)
+    para_frame = pd.concat(tables, ignore_index=True)
+    para_frame["split"] = para_frame["domain"].map(assignment)
+
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "winnow_version": _version(),
+        "options": {**asdict(options), "fractions": list(options.fractions)},
+        "sources": [_describe_source(p) for p in inputs],
+        "pages_read": seen,
+        "pages_kept": len(pages),
+        "pages_dropped": dict(sorted(dropped.items())),
+        "splits": {},
+    }
+    for split in SPLITS:
+        sp = page_frame[page_frame["split"] == split]
+        pa = para_frame[para_frame["split"] == split]
+        manifest["splits"][split] = {
+            "pages": len(sp),
+            "domains": int(sp["domain"].nunique()),
+            "paragraphs": len(pa),
+            "labels": {
+                "content": int((pa["label"] == CONTENT).sum()),
+                "boilerplate": int((pa["label"] == BOILERPLATE).sum()),
+                "unlabelled": int((pa["label"] == UNLABELLED).sum()),
+            },
+            "kinds": {k: int(v) for k, v in sp["kind"].value_counts().sort_index().items()},
+            "topics": {
+                k: int(v) for k, v in sp["topic"][sp["topic"] != ""].value_counts().sort_index().items()
+            },
+        }
+    manifest["fingerprint"] = _fingerprint(manifest)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        for name, frame in (("paragraphs", para_frame), ("pages", page_frame)):
+            (tmp / name).mkdir()
+            for split in SPLITS:
+                part = frame[frame["split"] == split].drop(columns="split").reset_index(drop=True)
+                datasets.Dataset.from_pandas(part, preserve_index=False).to_parquet(
+                    str(tmp / name / f"{split}.parquet")
+                )
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+        (tmp / "README.md").write_text(dataset_card(manifest))
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return manifest
+
+
+def load_built(path: str | os.PathLike, table: str = "paragraphs") -> datasets.DatasetDict:
+    """One table of a built dataset as a ``DatasetDict`` of its splits (read in memory)."""
+    path = Path(path)
+    if table not in TABLES:
+        raise ValueError(f"table must be one of {TABLES}")
+    if not (path / "manifest.json").is_file():
+        raise FileNotFoundError(f"{path} is not a winnow dataset (no manifest.json)")
+    return datasets.DatasetDict(
+        {
+            split: datasets.Dataset(datasets.table.InMemoryTable(pq.read_table(path / table / f"{split}.parquet")))
+            for split in SPLITS
+        }
+    )
+
+
+def load_frame(path: str | os.PathLike, table: str, split: str) -> pd.DataFrame:
+    """One split of one table as a DataFrame, the form the pipelines take."""
+    return load_built(path, table)[split].to_pandas()
+
+
+def read_manifest(path: str | os.PathLike) -> dict[str, Any]:
+    return json.loads((Path(path) / "manifest.json").read_text())
+
+
+def _describe_source(path: Path) -> dict[str, Any]:
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    digest = hashlib.sha256()
+    size = 0
+    for file in files:
+        digest.update(file.relative_to(path if path.is_dir() else path.parent).as_posix().encode())
+        with open(file, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+                size += len(chunk)
+    return {"path": str(path), "files": len(files), "bytes": size, "sha256": digest.hexdigest()}
+
+
+def _fingerprint(manifest: dict) -> str:
+    """Changes when any input byte, option or count changes; not with the build time."""
+    stable = {k: v for k, v in manifest.items() if k not in ("created", "fingerprint")}
+    stable["sources"] = [{k: s[k] for k in ("sha256", "bytes", "files")} for s in manifest["sources"]]
+    return hashlib.sha256(json.dumps(stable, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _version() -> str:
+    try:
+        return metadata.version("winnow-news")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def dataset_card(manifest: dict) -> str:
+    """A short Markdown card: where the data came from and what is in each split."""
+    lines = [
+        "# winnow dataset",
+        "",
+        f"Fingerprint `{manifest['fingerprint']}`, built {manifest['created']} with winnow "
+        f"{manifest['winnow_version']}, seed {manifest['options']['seed']}.",
+        "",
+        "## Sources",
+        "",
+        "| path | files | bytes | sha256 |",
+        "|---|---|---|---|",
+    ]
+    for s in manifest["sources"]:
+        lines.append(f"| `{s['path']}` | {s['files']} | {s['bytes']:,} | `{s['sha256'][:16]}` |")
+    lines += [
+        "",
+        f"Pages read {manifest['pages_read']}, kept {manifest['pages_kept']}; dropped: "
+        + (", ".join(f"{k} {v}" for k, v in manifest["pages_dropped"].items()) or "none")
+        + ".",
+        "",
+        "## Splits (grouped by domain)",
+        "",
+        "| split | pages | domains | paragraphs | content | boilerplate | unlabelled | topics |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, s in manifest["splits"].items():
+        topics = ", ".join(f"{k} {v}" for k, v in s["topics"].items())
+        lab = s["labels"]
+        lines.append(
+            f"| {name} | {s['pages']} | {s['domains']} | {s['paragraphs']} | {lab['content']} "
+            f"| {lab['boilerplate']} | {lab['unlabelled']} | {topics} |"
+        )
+    return "\n".join(lines) + "\n"

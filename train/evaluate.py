@@ -1,0 +1,189 @@
+"""Scoring a ``Cleaner`` on a built dataset split, and the report that shows it."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+
+from winnow.models.cleaner import Cleaner
+from winnow.train.dataset import load_frame, read_manifest
+from winnow.train.labels import BOILERPLATE, CONTENT
+from winnow.train.metrics import binary_prf, mean, token_counts, token_prf
+
+
+def score_paragraphs(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
+    """P(content) for every row of a paragraph frame, each row by its page kind's model."""
+    scores = np.zeros(len(paragraphs))
+    for kind in ("html", "text"):
+        mask = (paragraphs["kind"] == kind).to_numpy()
+        if mask.any():
+            scores[mask] = cleaner.paragraph_scores(paragraphs[mask], kind)
+    return scores
+
+
+def kept_texts(paragraphs: pd.DataFrame, keep: np.ndarray) -> dict[str, str]:
+    """Each page's kept paragraphs joined, in page order."""
+    frame = paragraphs.assign(_keep=keep)
+    out: dict[str, str] = {}
+    for page_id, group in frame.groupby("page_id", sort=False):
+        group = group.sort_values("index")
+        out[page_id] = "\n\n".join(group["text"][group["_keep"]])
+    return out
+
+
+def evaluate_split(cleaner: Cleaner, dataset: str | os.PathLike, split: str) -> dict[str, Any]:
+    """Paragraph, page and topic metrics of ``cleaner`` on one split of a dataset."""
+    paragraphs = load_frame(dataset, "paragraphs", split)
+    pages = load_frame(dataset, "pages", split)
+    result: dict[str, Any] = {"split": split, "pages": len(pages), "paragraphs": len(paragraphs)}
+    if len(paragraphs) == 0:
+        return result
+    scores = score_paragraphs(cleaner, paragraphs)
+    thresholds = paragraphs["kind"].map(lambda k: cleaner.thresholds.get(k, 0.5)).to_numpy()
+    keep = scores >= thresholds
+    labelled = (paragraphs["label"] >= 0).to_numpy()
+    y_true = paragraphs["label"].to_numpy()[labelled]
+    y_pred = np.where(keep, CONTENT, BOILERPLATE)[labelled]
+    result["paragraph"] = {
+        "labelled": int(labelled.sum()),
+        "accuracy": round(float(accuracy_score(y_true, y_pred)), 4) if len(y_true) else None,
+        "boilerplate": binary_prf(y_true, y_pred, BOILERPLATE),
+        "content": binary_prf(y_true, y_pred, CONTENT),
+        "confusion": confusion_matrix(y_true, y_pred, labels=[BOILERPLATE, CONTENT]).tolist()
+        if len(y_true)
+        else [],
+    }
+    texts = kept_texts(paragraphs, keep)
+    everything = kept_texts(paragraphs, np.ones(len(paragraphs), dtype=bool))
+    gold_pages = pages[pages["gold_text"] != ""]
+    if len(gold_pages):
+        rows = []
+        for page in gold_pages.itertuples():
+            gold = token_counts(page.gold_text)
+            p, r, f = token_prf(texts.get(page.id, ""), gold)
+            rows.append((page.kind, p, r, f, token_prf(everything.get(page.id, ""), gold)[2]))
+        frame = pd.DataFrame(rows, columns=["kind", "p", "r", "f1", "keep_all_f1"])
+        result["page_tokens"] = {
+            "pages": len(frame),
+            "precision": mean(frame["p"]),
+            "recall": mean(frame["r"]),
+            "f1": mean(frame["f1"]),
+            "keep_all_f1": mean(frame["keep_all_f1"]),
+            "by_kind": {
+                kind: {"pages": len(g), "f1": mean(g["f1"]), "keep_all_f1": mean(g["keep_all_f1"])}
+                for kind, g in frame.groupby("kind")
+            },
+        }
+    topic_pages = pages[pages["topic"] != ""]
+    if cleaner.topic is not None and len(topic_pages):
+        cleaned = [texts.get(i, "") for i in topic_pages["id"]]
+        gold_input = topic_pages["content_text"].tolist()
+        truth = topic_pages["topic"].tolist()
+        known = set(map(str, cleaner.topic.classes_))
+        result["topic"] = {
+            "pages": len(topic_pages),
+            "unknown_labels": sorted(set(truth) - known),
+            "cleaned_text": _topic_scores(cleaner, cleaned, truth),
+            "gold_text": _topic_scores(cleaner, gold_input, truth),
+        }
+    return result
+
+
+def _topic_scores(cleaner: Cleaner, texts: list[str], truth: list[str]) -> dict[str, Any]:
+    predicted = [str(t) for t in cleaner.topic.predict(texts)]
+    labels = sorted(set(truth) | set(predicted))
+    return {
+        "accuracy": round(float(accuracy_score(truth, predicted)), 4),
+        "macro_f1": round(float(f1_score(truth, predicted, average="macro", labels=labels)), 4),
+        "labels": labels,
+        "confusion": confusion_matrix(truth, predicted, labels=labels).tolist(),
+        "mistakes": dict(Counter(f"{t}->{p}" for t, p in zip(truth, predicted, strict=True) if t != p).most_common(10)),
+    }
+
+
+def evaluate_run(
+    cleaner: Cleaner, dataset: str | os.PathLike, out: str | os.PathLike, split: str = "test",
+    *, run_name: str = "",
+) -> dict[str, Any]:
+    """Evaluate and write ``metrics.json`` and ``report.md`` to ``out``."""
+    metrics = evaluate_split(cleaner, dataset, split)
+    metrics["dataset_fingerprint"] = read_manifest(dataset).get("fingerprint")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    _write_atomic(out / "metrics.json", json.dumps(metrics, indent=2) + "\n")
+    _write_atomic(out / "report.md", report_markdown(metrics, run_name=run_name, dataset=str(dataset)))
+    return metrics
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text)
+    tmp.replace(path)
+
+
+def report_markdown(metrics: dict[str, Any], *, run_name: str = "", dataset: str = "") -> str:
+    """The evaluation as a Markdown page."""
+    lines = [f"# winnow evaluation{': ' + run_name if run_name else ''}", ""]
+    lines.append(
+        f"Dataset `{dataset}` (fingerprint `{metrics.get('dataset_fingerprint')}`), split "
+        f"`{metrics['split']}`: {metrics['pages']} pages, {metrics['paragraphs']} paragraphs."
+    )
+    para = metrics.get("paragraph")
+    if para:
+        lines += [
+            "",
+            "## Paragraphs",
+            "",
+            f"{para['labelled']} labelled paragraphs, accuracy {para['accuracy']}.",
+            "",
+            "| class | precision | recall | F1 | support |",
+            "|---|---|---|---|---|",
+        ]
+        for name in ("boilerplate", "content"):
+            m = para[name]
+            lines.append(f"| {name} | {m['precision']} | {m['recall']} | {m['f1']} | {m['support']} |")
+        if para["confusion"]:
+            (tn, fp), (fn, tp) = para["confusion"]
+            lines += [
+                "",
+                "Confusion (rows true, columns predicted): boilerplate kept as content "
+                f"{fp}, content dropped {fn}, boilerplate dropped {tn}, content kept {tp}.",
+            ]
+    tokens = metrics.get("page_tokens")
+    if tokens:
+        lines += [
+            "",
+            "## Pages: bag-of-tokens against the gold text",
+            "",
+            "| pages | kind | precision | recall | F1 | keeping everything |",
+            "|---|---|---|---|---|---|",
+            f"| {tokens['pages']} | all | {tokens['precision']} | {tokens['recall']} | "
+            f"{tokens['f1']} | {tokens['keep_all_f1']} |",
+        ]
+        for kind, m in tokens["by_kind"].items():
+            lines.append(f"| {m['pages']} | {kind} | | | {m['f1']} | {m['keep_all_f1']} |")
+    topic = metrics.get("topic")
+    if topic:
+        lines += [
+            "",
+            "## Topics",
+            "",
+            "| input | accuracy | macro-F1 |",
+            "|---|---|---|",
+            f"| cleaned text (end to end) | {topic['cleaned_text']['accuracy']} | "
+            f"{topic['cleaned_text']['macro_f1']} |",
+            f"| gold article text | {topic['gold_text']['accuracy']} | "
+            f"{topic['gold_text']['macro_f1']} |",
+        ]
+        mistakes = topic["cleaned_text"]["mistakes"]
+        if mistakes:
+            lines += ["", "Most frequent mistakes (true->predicted): "
+                      + ", ".join(f"{k} {v}" for k, v in mistakes.items()) + "."]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,52 @@
+"""The measures winnow is judged by: page-level bag-of-tokens P/R/F1 and paragraph P/R/F1."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def token_counts(text: str) -> Counter[str]:
+    return Counter(_WORD.findall(text.lower()))
+
+
+def token_prf(predicted: str | Counter, gold: str | Counter) -> tuple[float, float, float]:
+    """Bag-of-tokens precision, recall, F1 (lowercased ``\\w+``, multiset overlap).
+
+    An empty prediction scores 0 against a non-empty gold, as in the WCXB benchmark.
+    """
+    pred = predicted if isinstance(predicted, Counter) else token_counts(predicted)
+    ref = gold if isinstance(gold, Counter) else token_counts(gold)
+    n_pred, n_ref = sum(pred.values()), sum(ref.values())
+    if n_ref == 0:
+        return (1.0, 1.0, 1.0) if n_pred == 0 else (0.0, 1.0, 0.0)
+    if n_pred == 0:
+        return 0.0, 0.0, 0.0
+    overlap = sum((pred & ref).values())
+    p, r = overlap / n_pred, overlap / n_ref
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def binary_prf(y_true: Sequence[int], y_pred: Sequence[int], positive: int) -> dict[str, float]:
+    """Precision, recall, F1 and support of one class."""
+    t = np.asarray(y_true) == positive
+    p = np.asarray(y_pred) == positive
+    tp = int((t & p).sum())
+    precision = tp / p.sum() if p.sum() else 0.0
+    recall = tp / t.sum() if t.sum() else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(float(precision), 4),
+        "recall": round(float(recall), 4),
+        "f1": round(float(f1), 4),
+        "support": int(t.sum()),
+    }
+
+
+def mean(values: Sequence[float]) -> float:
+    return round(float(np.mean(values)), 4) if len(values) else float("nan")
