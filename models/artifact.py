@@ -13,6 +13,7 @@ import os
 import platform
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -45,6 +46,7 @@ ALLOWED_TYPES = frozenset(
         "sklearn.feature_extraction.text.TfidfTransformer",
         "sklearn.feature_extraction.text.TfidfVectorizer",
         "sklearn.linear_model._logistic.LogisticRegression",
+        "sklearn.linear_model._stochastic_gradient.SGDClassifier",
         "sklearn.pipeline.FeatureUnion",
         "sklearn.pipeline.Pipeline",
         "sklearn.preprocessing._data.StandardScaler",
@@ -92,6 +94,34 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
+def compact(estimator: Any) -> Any:
+    """Shrink fitted vectorizers in place before saving: plain-int vocabularies (skops writes
+    each NumPy scalar as its own array) and no ``stop_words_`` (kept only for introspection)."""
+    for part in _walk(estimator):
+        vocabulary = getattr(part, "vocabulary_", None)
+        if isinstance(vocabulary, dict):
+            part.vocabulary_ = {str(k): int(v) for k, v in vocabulary.items()}
+        if hasattr(part, "stop_words_"):
+            del part.stop_words_
+    return estimator
+
+
+def _walk(estimator: Any):
+    """The estimator and every fitted estimator inside it (pipelines, unions, column
+    transformers, whose fitted parts are clones kept in ``transformers_``)."""
+    yield estimator
+    children = []
+    if hasattr(estimator, "steps"):
+        children = [step for _, step in estimator.steps]
+    elif hasattr(estimator, "transformers_"):
+        children = [t for _, t, _ in estimator.transformers_]
+    elif hasattr(estimator, "transformer_list"):
+        children = [t for _, t in estimator.transformer_list]
+    for child in children:
+        if hasattr(child, "fit"):
+            yield from _walk(child)
+
+
 def save_artifact(
     out: str | os.PathLike,
     cleaner: Cleaner,
@@ -110,13 +140,14 @@ def save_artifact(
         raise ArtifactError(f"{out} exists; choose another --out or pass --overwrite")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    tmp.chmod(0o755)
     try:
         models = {"boilerplate_html": cleaner.boilerplate.get("html"),
                   "boilerplate_text": cleaner.boilerplate.get("text"),
                   "topic": cleaner.topic}
         for name, model in models.items():
             if model is not None:
-                sio.dump(model, tmp / MODEL_FILES[name])
+                sio.dump(compact(model), tmp / MODEL_FILES[name], compression=zipfile.ZIP_DEFLATED)
         for name, write in (extra_files or {}).items():
             write(tmp / name)
         files = {

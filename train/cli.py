@@ -92,9 +92,9 @@ def train(
     dataset: Annotated[Path, typer.Argument(help="Dataset folder written by `winnow build`.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Artifact folder to write.")],
     seed: Seed = 0,
-    boilerplate_c: Annotated[
-        float, typer.Option(help="Inverse regularisation of the boilerplate classifier.")
-    ] = 1.0,
+    boilerplate_alpha: Annotated[
+        float, typer.Option(help="L2 penalty of the boilerplate classifier (SGD, logistic loss).")
+    ] = 1e-5,
     topic_c: Annotated[float, typer.Option(help="Inverse regularisation of the topic classifier.")] = 10.0,
     min_df: Annotated[
         int, typer.Option(help="Drop n-grams seen in fewer paragraphs than this.")
@@ -110,7 +110,7 @@ def train(
     from winnow.train.fit import TrainOptions, train_run
 
     options = TrainOptions(
-        seed=seed, boilerplate_C=boilerplate_c, topic_C=topic_c, min_df=min_df,
+        seed=seed, boilerplate_alpha=boilerplate_alpha, topic_C=topic_c, min_df=min_df,
         topic_threshold=topic_threshold,
     )
     try:

@@ -190,14 +190,14 @@ def build_dataset(
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    tmp.chmod(0o755)
     try:
         for name, frame in (("paragraphs", para_frame), ("pages", page_frame)):
             (tmp / name).mkdir()
             for split in SPLITS:
                 part = frame[frame["split"] == split].drop(columns="split").reset_index(drop=True)
-                datasets.Dataset.from_pandas(part, preserve_index=False).to_parquet(
-                    str(tmp / name / f"{split}.parquet")
-                )
+                table = datasets.Dataset.from_pandas(part, preserve_index=False).data.table
+                pq.write_table(table, tmp / name / f"{split}.parquet")
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
         (tmp / "README.md").write_text(dataset_card(manifest))
         if out.exists():

@@ -28,7 +28,7 @@ class TrainOptions:
     """Hyperparameters and the seed; all recorded in the artifact's manifest."""
 
     seed: int = 0
-    boilerplate_C: float = 1.0
+    boilerplate_alpha: float = 1e-5
     topic_C: float = 10.0
     min_df: int = 2
     topic_threshold: float = 0.0
@@ -46,14 +46,14 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
     start = time.perf_counter()
     # The text model learns from every paragraph, since markup pages' text is text too.
     boilerplate["text"] = make_boilerplate_pipeline(
-        "text", C=options.boilerplate_C, min_df=options.min_df, seed=options.seed
+        "text", alpha=options.boilerplate_alpha, min_df=options.min_df, seed=options.seed
     ).fit(labelled, y)
     timings["boilerplate_text"] = round(time.perf_counter() - start, 2)
     html = labelled[labelled["kind"] == "html"]
     if html["label"].nunique() == 2:
         start = time.perf_counter()
         boilerplate["html"] = make_boilerplate_pipeline(
-            "html", C=options.boilerplate_C, min_df=options.min_df, seed=options.seed
+            "html", alpha=options.boilerplate_alpha, min_df=options.min_df, seed=options.seed
         ).fit(html, html["label"].to_numpy())
         timings["boilerplate_html"] = round(time.perf_counter() - start, 2)
 

@@ -1,0 +1,1 @@
+"""Topic-specific sentence templates for the winnow sample corpus."""
