@@ -159,6 +159,9 @@ def predict(
         Path | None, typer.Option("--model", "-m", help="Artifact folder [default: the shipped model].")
     ] = None,
     batch_size: Annotated[int, typer.Option(help="Pages scored together.", min=1)] = 64,
+    show: Annotated[
+        int, typer.Option(help="Print a table of the first N pages' results.", min=0)
+    ] = 0,
     allow_version_mismatch: AllowMismatch = False,
     quiet: Quiet = False,
 ) -> None:
@@ -176,10 +179,18 @@ def predict(
     except (FileNotFoundError, ValueError, ArtifactError) as err:
         raise fail(str(err)) from None
     cleaner.batch_size = batch_size
+    shown: list[dict] = []
+
+    def keep_for_table(record: dict) -> None:
+        if len(shown) < show:
+            shown.append(record)
+
     try:
-        summary = predict_file(inputs, out, cleaner)
+        summary = predict_file(inputs, out, cleaner, on_record=keep_for_table)
     except FileNotFoundError as err:
         raise fail(str(err)) from None
+    if shown and not quiet:
+        _print_records(shown)
     if not quiet:
         s = summary.as_dict()
         out_console.print(
@@ -239,6 +250,19 @@ def _print_metrics(metrics: dict, title: str) -> None:
         topic = ((m.get("topic") or {}).get("cleaned_text") or {}).get("accuracy", "-")
         table.add_row(split, str(m.get("pages", 0)), str(para), str(tok.get("f1", "-")),
                       str(tok.get("keep_all_f1", "-")), str(topic))
+    out_console.print(table)
+
+
+def _print_records(records: list[dict]) -> None:
+    table = Table(title="predictions")
+    for column in ("page", "topic", "score", "kept", "words", "error"):
+        table.add_column(column, justify="left" if column in ("page", "topic", "error") else "right")
+    for r in records:
+        kept = sum(p["label"] == "content" for p in r["paragraphs"])
+        table.add_row(
+            r["id"][-48:], r["topic"] or "-", f"{r['topic_score']:.2f}" if r["topic_score"] else "-",
+            f"{kept}/{len(r['paragraphs'])}", str(len(r["text"].split())), r["error"] or "",
+        )
     out_console.print(table)
 
 

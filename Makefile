@@ -1,0 +1,73 @@
+# winnow: `make run` and `make test` work on a fresh clone; everything installs into .venv.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SEED   ?= 0
+SHARED ?= ../shared
+
+SAMPLE       := data/sample/manifest.jsonl
+SAMPLE_PAGES := $(shell find data/sample/pages -type f 2>/dev/null)
+UNSEEN       := data/sample/unseen/pages
+BUILT        := data/built/sample
+RUN          := runs/sample
+OUT          := out
+
+FEATURES_PY := $(wildcard features/*.py)
+MODELS_PY   := $(wildcard models/*.py)
+TRAIN_PY    := $(wildcard train/*.py)
+
+.PHONY: help install run test test-fast lint data train evaluate predict sample clean
+
+help:
+	@echo "make run       set up, build the sample dataset, train, evaluate, predict on unseen pages"
+	@echo "make test      set up, run the test suite"
+	@echo "make lint      ruff over the code and tests"
+	@echo "make data | train | evaluate   the steps of run, each redone only when its inputs changed"
+	@echo "make sample    regenerate data/sample from its generator"
+	@echo "make clean     remove built data, runs and outputs (keeps .venv)"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(STAMP)
+
+data: $(BUILT)/manifest.json
+$(BUILT)/manifest.json: $(STAMP) $(SAMPLE) $(SAMPLE_PAGES) $(FEATURES_PY) $(TRAIN_PY)
+	$(BIN)/winnow build $(SAMPLE) --out $(BUILT) --seed $(SEED) --overwrite
+
+train: $(RUN)/manifest.json
+$(RUN)/manifest.json: $(BUILT)/manifest.json $(MODELS_PY) $(TRAIN_PY)
+	$(BIN)/winnow train $(BUILT) --out $(RUN) --seed $(SEED) --overwrite
+
+evaluate: $(RUN)/evaluation/test/metrics.json
+$(RUN)/evaluation/test/metrics.json: $(RUN)/manifest.json $(BUILT)/manifest.json
+	$(BIN)/winnow evaluate $(RUN) $(BUILT) --split test
+
+predict: $(OUT)/unseen.jsonl
+$(OUT)/unseen.jsonl: $(RUN)/manifest.json $(wildcard $(UNSEEN)/*/*)
+	$(BIN)/winnow predict $(UNSEEN) --model $(RUN) --out $@ --show 10
+
+run: data train evaluate predict
+	@echo
+	@echo "dataset:     $(BUILT)  (manifest.json, README.md, paragraphs/ and pages/ Parquet)"
+	@echo "artifact:    $(RUN)  (winnow info $(RUN))"
+	@echo "evaluation:  $(RUN)/evaluation/test/report.md"
+	@echo "predictions: $(OUT)/unseen.jsonl  (pages from outlets the model never saw)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check features models train tests
+	$(BIN)/ruff format --check features models train tests
+
+sample:
+	$(PYTHON) data/sample/generate.py
+
+clean:
+	rm -rf data/built runs $(OUT)
