@@ -10,7 +10,7 @@ import re
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils.validation import _check_feature_names_in, check_is_fitted, validate_data
 
 # Function words of the languages in the training data; their share separates prose from
 # menus and buttons, which have almost none.
@@ -78,44 +78,38 @@ def text_statistics(text: str) -> list[float]:
 
 
 class TextStatistics(TransformerMixin, BaseEstimator):
-    """Vocabulary-free statistics of each text: lengths, stopword, case and punctuation ratios.
+    """Vocabulary-free statistics of text: lengths, stopword, case and punctuation ratios.
 
-    Input is a sequence of strings (or a one-column 2-D array of them); output is a dense float
-    array with one column per name in ``get_feature_names_out``.
+    Takes a 2-D array or DataFrame of text columns (anything else is read as its ``str``) and
+    returns, for each column, one float per name in ``TEXT_STATISTICS``.
     """
 
     def fit(self, X, y=None):
-        self._texts(X)
-        self.n_features_out_ = len(TEXT_STATISTICS)
+        validate_data(self, X, dtype=None, reset=True)
         return self
 
     def transform(self, X):
-        check_is_fitted(self, "n_features_out_")
-        texts = self._texts(X)
-        if not texts:
-            return np.zeros((0, len(TEXT_STATISTICS)))
-        return np.asarray([text_statistics(t) for t in texts], dtype=np.float64)
+        check_is_fitted(self)
+        X = validate_data(self, X, dtype=None, reset=False)
+        width = len(TEXT_STATISTICS)
+        out = np.zeros((X.shape[0], X.shape[1] * width), dtype=np.float64)
+        for j in range(X.shape[1]):
+            for i, value in enumerate(X[:, j]):
+                out[i, j * width : (j + 1) * width] = text_statistics(_as_text(value))
+        return out
 
     def get_feature_names_out(self, input_features=None):
-        check_is_fitted(self, "n_features_out_")
-        return np.asarray(TEXT_STATISTICS, dtype=object)
-
-    @staticmethod
-    def _texts(X) -> list[str]:
-        if hasattr(X, "iloc") and getattr(X, "ndim", 1) == 2:
-            X = X.iloc[:, 0]
-        arr = np.asarray(X, dtype=object)
-        if arr.ndim == 2:
-            if arr.shape[1] != 1:
-                raise ValueError(f"TextStatistics takes one text column, got {arr.shape[1]}")
-            arr = arr[:, 0]
-        if arr.ndim != 1:
-            raise ValueError("TextStatistics takes a sequence of strings")
-        return ["" if v is None else str(v) for v in arr]
+        check_is_fitted(self)
+        names = _check_feature_names_in(self, input_features)
+        return np.asarray([f"{n}__{s}" for n in names for s in TEXT_STATISTICS], dtype=object)
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
         tags.input_tags.string = True
-        tags.requires_fit = True
         return tags
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)

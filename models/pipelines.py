@@ -34,7 +34,7 @@ def _text_features(min_df: int) -> list[tuple]:
             ),
             "text",
         ),
-        ("stats", Pipeline([("stats", TextStatistics()), ("scale", StandardScaler())]), "text"),
+        ("stats", Pipeline([("stats", TextStatistics()), ("scale", StandardScaler())]), ["text"]),
     ]
 
 

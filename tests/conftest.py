@@ -1,0 +1,44 @@
+"""Shared fixtures: the bundled sample corpus, a dataset built from it and a model trained on it.
+
+Building and training take seconds, so they happen once per session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "sample"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_manifest() -> Path:
+    return SAMPLE / "manifest.jsonl"
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory, sample_manifest) -> Path:
+    from winnow.train.dataset import BuildOptions, build_dataset
+
+    out = tmp_path_factory.mktemp("datasets") / "sample"
+    build_dataset([sample_manifest], out, BuildOptions(seed=0))
+    return out
+
+
+@pytest.fixture(scope="session")
+def trained_run(tmp_path_factory, built_sample) -> Path:
+    from winnow.train.fit import TrainOptions, train_run
+
+    out = tmp_path_factory.mktemp("runs") / "sample"
+    train_run(built_sample, out, TrainOptions(seed=0))
+    return out
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"real datasets not present at {SHARED_DATA}")
+    return SHARED_DATA

@@ -1,0 +1,100 @@
+import json
+import shutil
+import zipfile
+
+import pytest
+
+from winnow.features.page import Page
+from winnow.models.artifact import (
+    ArtifactError,
+    load_artifact,
+    sha256_file,
+    verify_artifact,
+)
+
+
+@pytest.fixture
+def run_copy(trained_run, tmp_path):
+    target = tmp_path / "run"
+    shutil.copytree(trained_run, target)
+    return target
+
+
+def _rewrite_manifest(run, **changes):
+    manifest = json.loads((run / "manifest.json").read_text())
+    manifest.update(changes)
+    (run / "manifest.json").write_text(json.dumps(manifest))
+
+
+def test_artifact_round_trip_predicts_the_same(trained_run):
+    check = verify_artifact(trained_run)
+    assert check.ok, check.problems
+    manifest = check.manifest
+    assert manifest["format_version"] == 1
+    assert set(manifest["files"]) >= {"boilerplate_html.skops", "boilerplate_text.skops", "topic.skops",
+                                      "metrics.json", "README.md"}
+    assert manifest["labels"]["topic"] == sorted(manifest["labels"]["topic"])
+    assert manifest["dataset"]["fingerprint"]
+    page = Page(id="p", html="<p>The harbour council voted to close the bridge for repairs on Monday.</p>"
+                "<p>Subscribe to our newsletter</p>")
+    first = list(load_artifact(trained_run).predict([page]))
+    second = list(load_artifact(trained_run).predict([page]))
+    assert first == second
+    assert first[0]["error"] is None and first[0]["topic"] in manifest["labels"]["topic"]
+
+
+def test_a_file_whose_hash_differs_is_refused(run_copy):
+    with open(run_copy / "topic.skops", "ab") as fh:
+        fh.write(b"\0")
+    check = verify_artifact(run_copy)
+    assert not check.ok
+    assert "topic.skops does not match its sha256" in check.problems[0]
+    with pytest.raises(ArtifactError, match="sha256"):
+        load_artifact(run_copy)
+
+
+def test_a_type_outside_the_allow_list_is_refused(run_copy, tmp_path):
+    """A skops file that names a type winnow never writes (here os.system) is refused even when
+    the manifest's hash was updated to match it."""
+    original = run_copy / "topic.skops"
+    evil = tmp_path / "evil.skops"
+    with zipfile.ZipFile(original) as src, zipfile.ZipFile(evil, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "schema.json":
+                schema = json.loads(data)
+                schema["__class__"] = "system"
+                schema["__module__"] = "os"
+                data = json.dumps(schema).encode()
+            dst.writestr(item, data)
+    shutil.copy(evil, original)
+    manifest = json.loads((run_copy / "manifest.json").read_text())
+    manifest["files"]["topic.skops"] = sha256_file(original)
+    (run_copy / "manifest.json").write_text(json.dumps(manifest))
+    check = verify_artifact(run_copy)
+    assert not check.ok
+    assert "outside the allow-list" in check.problems[0] and "os.system" in check.problems[0]
+
+
+def test_unknown_format_version_and_sklearn_version_are_refused(run_copy):
+    _rewrite_manifest(run_copy, format_version=99)
+    assert "format version 99" in verify_artifact(run_copy).problems[0]
+    _rewrite_manifest(run_copy, format_version=1, versions={"scikit-learn": "0.1"})
+    check = verify_artifact(run_copy)
+    assert "scikit-learn 0.1" in check.problems[0]
+    relaxed = verify_artifact(run_copy, allow_version_mismatch=True)
+    assert relaxed.ok and relaxed.warnings
+
+
+def test_missing_and_unlisted_files_are_refused(run_copy, tmp_path):
+    (run_copy / "boilerplate_text.skops").rename(tmp_path / "moved.skops")
+    assert "missing" in verify_artifact(run_copy).problems[0]
+    (tmp_path / "moved.skops").rename(run_copy / "boilerplate_text.skops")
+    shutil.copy(run_copy / "topic.skops", run_copy / "extra.skops")
+    assert "extra.skops is not listed" in verify_artifact(run_copy).problems[0]
+
+
+def test_not_an_artifact(tmp_path):
+    assert "not an artifact directory" in verify_artifact(tmp_path / "nope").problems[0]
+    (tmp_path / "manifest.json").write_text("{broken")
+    assert "not valid JSON" in verify_artifact(tmp_path).problems[0]
