@@ -22,8 +22,18 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_MAX_BYTES = 20_000_000
 
 _BINARY_MAGIC = (
-    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"RIFF",
-    b"\x00\x00\x01\x00", b"BM", b"OggS", b"\x1a\x45\xdf\xa3", b"ID3",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x7fELF",
+    b"RIFF",
+    b"\x00\x00\x01\x00",
+    b"BM",
+    b"OggS",
+    b"\x1a\x45\xdf\xa3",
+    b"ID3",
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _PAGE_FIELDS = {"id", "url", "html", "text", "path"}

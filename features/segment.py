@@ -13,7 +13,6 @@ import re
 import unicodedata
 
 from selectolax.lexbor import LexborHTMLParser
-
 from winnow.features.page import Page, Paragraph
 
 BLOCK_TAGS = frozenset(
@@ -120,7 +119,10 @@ def segment_html(html: str) -> list[Paragraph]:
             continue
         if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
             continue
-        if node.attributes.get("hidden") is not None or node.attributes.get("aria-hidden") == "true":
+        if (
+            node.attributes.get("hidden") is not None
+            or node.attributes.get("aria-hidden") == "true"
+        ):
             continue
         if tag in BREAK_TAGS:
             flush()

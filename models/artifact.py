@@ -22,13 +22,16 @@ from pathlib import Path
 from typing import Any
 
 import skops.io as sio
-
 from winnow.models.cleaner import Cleaner
 
 FORMAT = "winnow-artifact"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-MODEL_FILES = {"boilerplate_html": "boilerplate_html.skops", "boilerplate_text": "boilerplate_text.skops", "topic": "topic.skops"}
+MODEL_FILES = {
+    "boilerplate_html": "boilerplate_html.skops",
+    "boilerplate_text": "boilerplate_text.skops",
+    "topic": "topic.skops",
+}
 
 # Every type winnow writes into a skops file. Anything else in a file is refused on load.
 ALLOWED_TYPES = frozenset(
@@ -142,9 +145,11 @@ def save_artifact(
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     tmp.chmod(0o755)
     try:
-        models = {"boilerplate_html": cleaner.boilerplate.get("html"),
-                  "boilerplate_text": cleaner.boilerplate.get("text"),
-                  "topic": cleaner.topic}
+        models = {
+            "boilerplate_html": cleaner.boilerplate.get("html"),
+            "boilerplate_text": cleaner.boilerplate.get("text"),
+            "topic": cleaner.topic,
+        }
         for name, model in models.items():
             if model is not None:
                 sio.dump(compact(model), tmp / MODEL_FILES[name], compression=zipfile.ZIP_DEFLATED)
@@ -162,7 +167,9 @@ def save_artifact(
             "versions": package_versions(),
             "labels": {
                 "boilerplate": ["boilerplate", "content"],
-                "topic": [str(c) for c in cleaner.topic.classes_] if cleaner.topic is not None else [],
+                "topic": [str(c) for c in cleaner.topic.classes_]
+                if cleaner.topic is not None
+                else [],
             },
             "thresholds": cleaner.thresholds,
             "topic_threshold": cleaner.topic_threshold,
@@ -184,7 +191,9 @@ def save_artifact(
     return out
 
 
-def verify_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = False) -> Verification:
+def verify_artifact(
+    path: str | os.PathLike, *, allow_version_mismatch: bool = False
+) -> Verification:
     """Check an artifact without loading any model: manifest, hashes, types, versions."""
     path = Path(path)
     result = Verification(path=path)
@@ -230,7 +239,9 @@ def verify_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = F
             refused = sorted(set(untrusted) - ALLOWED_TYPES)
             result.types[name] = sorted(untrusted)
             if refused:
-                result.problems.append(f"{name} holds types outside the allow-list: {', '.join(refused)}")
+                result.problems.append(
+                    f"{name} holds types outside the allow-list: {', '.join(refused)}"
+                )
     made_with = (manifest.get("versions") or {}).get("scikit-learn")
     have = package_versions()["scikit-learn"]
     if made_with != have:
@@ -253,7 +264,9 @@ def load_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = Fal
     for name, file in MODEL_FILES.items():
         if (path / file).is_file():
             models[name] = sio.load(path / file, trusted=check.types.get(file, []))
-    boilerplate = {k: models[f"boilerplate_{k}"] for k in ("html", "text") if f"boilerplate_{k}" in models}
+    boilerplate = {
+        k: models[f"boilerplate_{k}"] for k in ("html", "text") if f"boilerplate_{k}" in models
+    }
     if not boilerplate:
         raise ArtifactError(f"refusing {path}: it holds no boilerplate model")
     return Cleaner(

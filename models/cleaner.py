@@ -10,10 +10,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sklearn.pipeline import Pipeline
-
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.segment import segment_page
+from winnow.models.glued import cut_glued
 
 CONTENT, BOILERPLATE = "content", "boilerplate"
 OTHER_TOPIC = "other"
@@ -52,6 +52,12 @@ class Cleaner:
         proba = model.predict_proba(table)
         return proba[:, list(model.classes_).index(1)]
 
+    def paragraph_margins(self, table: pd.DataFrame, kind: str) -> np.ndarray:
+        """Log-odds of content for each row (unsaturated, for comparing close candidates)."""
+        model = self.boilerplate[kind if kind in self.boilerplate else "text"]
+        margins = model.decision_function(table)
+        return margins if list(model.classes_).index(1) == 1 else -margins
+
     def _predict_batch(self, pages: list[Page]) -> list[dict[str, Any]]:
         records: list[dict[str, Any]] = []
         segmented: list[tuple[int, list[Paragraph], pd.DataFrame]] = []
@@ -74,6 +80,8 @@ class Cleaner:
             chosen = [s for s in segmented if pages[s[0]].kind == kind]
             if not chosen:
                 continue
+            if kind == "text":
+                chosen = [self._cut_glued(entry) for entry in chosen]
             scores = self.paragraph_scores(pd.concat([s[2] for s in chosen]), kind)
             start = 0
             for i, paragraphs, table in chosen:
@@ -84,6 +92,22 @@ class Cleaner:
         self._label_topics([r for r in records if r["error"] is None and r["text"]])
         return records
 
+    def _cut_glued(self, entry: tuple[int, list[Paragraph], pd.DataFrame], passes: int = 1):
+        """Cut glued chaff off text paragraphs. More passes cut more, and on small training
+        sets they start cutting article fragments too, so one is the default."""
+        i, paragraphs, table = entry
+        for _ in range(passes):
+            cut = cut_glued(
+                paragraphs,
+                table,
+                lambda frame: self.paragraph_margins(frame, "text"),
+                self.thresholds.get("text", 0.5),
+            )
+            if cut is None:
+                break
+            paragraphs, table = cut, paragraph_table(cut)
+        return i, paragraphs, table
+
     @staticmethod
     def _fill(record: dict, paragraphs: list[Paragraph], scores: np.ndarray, threshold: float):
         out = []
@@ -91,7 +115,11 @@ class Cleaner:
         for p, score in zip(paragraphs, scores, strict=True):
             keep = bool(score >= threshold)
             out.append(
-                {"text": p.text, "label": CONTENT if keep else BOILERPLATE, "score": round(float(score), 4)}
+                {
+                    "text": p.text,
+                    "label": CONTENT if keep else BOILERPLATE,
+                    "score": round(float(score), 4),
+                }
             )
             if keep:
                 kept.append(p)

@@ -132,7 +132,9 @@ def _write_parquet(records: Iterable[dict], path: Path, batch: int = 1000) -> No
             (
                 "paragraphs",
                 pa.list_(
-                    pa.struct([("text", pa.string()), ("label", pa.string()), ("score", pa.float64())])
+                    pa.struct(
+                        [("text", pa.string()), ("label", pa.string()), ("score", pa.float64())]
+                    )
                 ),
             ),
             ("error", pa.string()),

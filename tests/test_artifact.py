@@ -3,7 +3,6 @@ import shutil
 import zipfile
 
 import pytest
-
 from winnow.features.page import Page
 from winnow.models.artifact import (
     ArtifactError,
@@ -31,12 +30,20 @@ def test_artifact_round_trip_predicts_the_same(trained_run):
     assert check.ok, check.problems
     manifest = check.manifest
     assert manifest["format_version"] == 1
-    assert set(manifest["files"]) >= {"boilerplate_html.skops", "boilerplate_text.skops", "topic.skops",
-                                      "metrics.json", "README.md"}
+    assert set(manifest["files"]) >= {
+        "boilerplate_html.skops",
+        "boilerplate_text.skops",
+        "topic.skops",
+        "metrics.json",
+        "README.md",
+    }
     assert manifest["labels"]["topic"] == sorted(manifest["labels"]["topic"])
     assert manifest["dataset"]["fingerprint"]
-    page = Page(id="p", html="<p>The harbour council voted to close the bridge for repairs on Monday.</p>"
-                "<p>Subscribe to our newsletter</p>")
+    page = Page(
+        id="p",
+        html="<p>The harbour council voted to close the bridge for repairs on Monday.</p>"
+        "<p>Subscribe to our newsletter</p>",
+    )
     first = list(load_artifact(trained_run).predict([page]))
     second = list(load_artifact(trained_run).predict([page]))
     assert first == second

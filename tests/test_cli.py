@@ -7,7 +7,6 @@ import pyarrow.parquet as pq
 import pytest
 import typer
 from typer.testing import CliRunner
-
 from winnow.train.cli import app
 
 runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
@@ -79,7 +78,9 @@ def test_predict_keeps_going_past_bad_records(tmp_path, trained_run):
     (pages / "b_binary.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     (pages / "c_latin1.html").write_bytes("<p>Le caf\xe9 du port a ferm\xe9.</p>".encode("latin-1"))
     (pages / "d_empty.txt").write_text("")
-    (pages / "e_text.txt").write_text("The council voted to close the bridge.\n\nSign up for our newsletter")
+    (pages / "e_text.txt").write_text(
+        "The council voted to close the bridge.\n\nSign up for our newsletter"
+    )
     jsonl = tmp_path / "more.jsonl"
     jsonl.write_text('{"id": "j1", "text": "A fine paragraph about the harbour."}\n{broken\n')
     out = tmp_path / "out.jsonl.gz"
@@ -87,7 +88,9 @@ def test_predict_keeps_going_past_bad_records(tmp_path, trained_run):
     assert result.exit_code == 1, result.output
     records = {r["id"]: r for r in map(json.loads, gzip.open(out, "rt"))}
     assert len(records) == 7
-    assert records["a_good.html"]["error"] is None and "swing bridge" in records["a_good.html"]["text"]
+    assert (
+        records["a_good.html"]["error"] is None and "swing bridge" in records["a_good.html"]["text"]
+    )
     assert records["b_binary.html"]["error"].startswith("binary")
     assert records["c_latin1.html"]["error"].startswith("encoding")
     assert records["d_empty.txt"]["error"].startswith("empty")
@@ -99,11 +102,21 @@ def test_predict_keeps_going_past_bad_records(tmp_path, trained_run):
 
 def test_predict_writes_parquet(tmp_path, trained_run, sample_manifest):
     out = tmp_path / "out.parquet"
-    result = invoke("predict", sample_manifest.parent / "unseen" / "pages", "--model", trained_run, "--out", out)
+    result = invoke(
+        "predict", sample_manifest.parent / "unseen" / "pages", "--model", trained_run, "--out", out
+    )
     assert result.exit_code == 0, result.output
     table = pq.read_table(out)
     assert table.num_rows == 8
-    assert table.column_names == ["id", "url", "text", "topic", "topic_score", "paragraphs", "error"]
+    assert table.column_names == [
+        "id",
+        "url",
+        "text",
+        "topic",
+        "topic_score",
+        "paragraphs",
+        "error",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@ import json
 import datasets
 import pandas as pd
 import pytest
-
 from winnow.train.dataset import BuildOptions, build_dataset, load_built, read_manifest
 from winnow.train.splits import assign_splits
 
@@ -11,7 +10,9 @@ from winnow.train.splits import assign_splits
 def test_dataset_round_trips_through_parquet_and_manifest(built_sample):
     manifest = read_manifest(built_sample)
     assert manifest["format"] == "winnow-dataset"
-    assert manifest["pages_read"] == manifest["pages_kept"] + sum(manifest["pages_dropped"].values())
+    assert manifest["pages_read"] == manifest["pages_kept"] + sum(
+        manifest["pages_dropped"].values()
+    )
     paragraphs = load_built(built_sample, "paragraphs")
     pages = load_built(built_sample, "pages")
     assert isinstance(paragraphs, datasets.DatasetDict)
@@ -47,23 +48,36 @@ def test_topics_and_gold_come_from_the_manifest(built_sample, sample_manifest):
 def test_same_seed_same_dataset_and_input_change_changes_fingerprint(tmp_path, sample_manifest):
     lines = sample_manifest.read_text().splitlines()[:40]
     small = tmp_path / "small.jsonl"
-    small.write_text("\n".join(line.replace('"path": "', f'"path": "{sample_manifest.parent}/') for line in lines) + "\n")
+    small.write_text(
+        "\n".join(
+            line.replace('"path": "', f'"path": "{sample_manifest.parent}/') for line in lines
+        )
+        + "\n"
+    )
     a = build_dataset([small], tmp_path / "a", BuildOptions(seed=3))
     b = build_dataset([small], tmp_path / "b", BuildOptions(seed=3))
     assert a["fingerprint"] == b["fingerprint"]
     assert a["splits"] == b["splits"]
     pd.testing.assert_frame_equal(
-        load_built(tmp_path / "a")["train"].to_pandas(), load_built(tmp_path / "b")["train"].to_pandas()
+        load_built(tmp_path / "a")["train"].to_pandas(),
+        load_built(tmp_path / "b")["train"].to_pandas(),
     )
-    small.write_text("\n".join(lines[:-1]).replace('"path": "', f'"path": "{sample_manifest.parent}/') + "\n")
+    small.write_text(
+        "\n".join(lines[:-1]).replace('"path": "', f'"path": "{sample_manifest.parent}/') + "\n"
+    )
     c = build_dataset([small], tmp_path / "c", BuildOptions(seed=3))
     assert c["fingerprint"] != a["fingerprint"]
 
 
 def test_bad_records_are_counted_not_fatal(tmp_path):
     rows = [
-        {"id": "a", "url": "https://one.example/a", "html": "<p>The bridge closed on Monday for repairs.</p><p>Subscribe now</p>",
-         "gold_text": "The bridge closed on Monday for repairs.", "topic": "world"},
+        {
+            "id": "a",
+            "url": "https://one.example/a",
+            "html": "<p>The bridge closed on Monday for repairs.</p><p>Subscribe now</p>",
+            "gold_text": "The bridge closed on Monday for repairs.",
+            "topic": "world",
+        },
         {"id": "b", "url": "https://two.example/b", "html": 42},
         {"id": "c", "url": "https://three.example/c", "text": "No labels on this one at all."},
     ]

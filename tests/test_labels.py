@@ -41,7 +41,9 @@ def test_half_matching_paragraph_is_left_unlabelled():
         "The harbour council voted on Monday to close the old swing bridge. "
         "Read our live coverage of every vote in every chamber tonight"
     )
-    assert align_gold([text], GOLD, AlignOptions(content_min=0.8, boilerplate_max=0.2)) == [UNLABELLED]
+    assert align_gold([text], GOLD, AlignOptions(content_min=0.8, boilerplate_max=0.2)) == [
+        UNLABELLED
+    ]
 
 
 def test_short_paragraphs_need_an_exact_gold_paragraph_to_be_content():
@@ -63,11 +65,18 @@ def test_glued_chaff_is_cut_where_the_gold_starts():
     left, right = split_glued(glued, index)
     assert left == "Your support helps us to tell the story Support Now"
     assert right.startswith("The harbour council voted")
-    assert split_glued("The harbour council voted on Monday to close the old swing bridge", index) is None
+    assert (
+        split_glued("The harbour council voted on Monday to close the old swing bridge", index)
+        is None
+    )
 
 
 def test_explicit_labels_map_to_ints_and_must_match_the_paragraph_count():
     assert labels_from_record(["content", "boilerplate", None, 1, 0], 5) == [
-        CONTENT, BOILERPLATE, UNLABELLED, CONTENT, BOILERPLATE
+        CONTENT,
+        BOILERPLATE,
+        UNLABELLED,
+        CONTENT,
+        BOILERPLATE,
     ]
     assert labels_from_record(["content"], 2) is None

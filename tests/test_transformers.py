@@ -2,7 +2,6 @@ import numpy as np
 import pandas as pd
 import pytest
 from sklearn.utils.estimator_checks import parametrize_with_checks
-
 from winnow.features.context import NUMERIC_COLUMNS, STRING_COLUMNS, paragraph_table
 from winnow.features.page import Paragraph
 from winnow.features.transformers import TEXT_STATISTICS, TextStatistics, text_statistics
@@ -14,9 +13,12 @@ def test_sklearn_conventions(estimator, check):
 
 
 def test_text_statistics_separate_prose_from_menus():
-    prose, menu = text_statistics(
-        "The council said on Monday that it would close the bridge for the summer."
-    ), text_statistics("Home | News | Sport | Contact")
+    prose, menu = (
+        text_statistics(
+            "The council said on Monday that it would close the bridge for the summer."
+        ),
+        text_statistics("Home | News | Sport | Contact"),
+    )
     names = list(TEXT_STATISTICS)
     assert prose[names.index("stopword_ratio")] > menu[names.index("stopword_ratio")]
     assert prose[names.index("ends_terminal")] == 1.0
@@ -45,7 +47,9 @@ def test_text_statistics_refuses_a_different_number_of_columns():
 def test_paragraph_table_has_every_model_column_and_neighbours():
     paragraphs = [
         Paragraph(text="Home", tag="li", path="html body ul li", link_density=1.0, depth=4),
-        Paragraph(text="A long sentence of the article body.", tag="p", path="html body p", depth=3),
+        Paragraph(
+            text="A long sentence of the article body.", tag="p", path="html body p", depth=3
+        ),
         Paragraph(text="Footer", tag="div", path="html body div", depth=3),
     ]
     table = paragraph_table(paragraphs)

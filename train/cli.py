@@ -49,7 +49,8 @@ def build(
         str, typer.Option(help="Train, validation and test shares of pages, split by domain.")
     ] = "0.7,0.15,0.15",
     content_min: Annotated[
-        float, typer.Option(help="Share of a paragraph's word 3-grams in the gold to call it content.")
+        float,
+        typer.Option(help="Share of a paragraph's word 3-grams in the gold to call it content."),
     ] = 0.5,
     boilerplate_max: Annotated[
         float, typer.Option(help="Share at or below which a paragraph is boilerplate.")
@@ -73,12 +74,32 @@ def build(
         raise fail(str(err)) from None
     if not quiet:
         table = Table(title=f"dataset {out} (fingerprint {manifest['fingerprint']})")
-        for column in ("split", "pages", "domains", "paragraphs", "content", "boilerplate", "unlabelled"):
+        for column in (
+            "split",
+            "pages",
+            "domains",
+            "paragraphs",
+            "content",
+            "boilerplate",
+            "unlabelled",
+        ):
             table.add_column(column, justify="right" if column != "split" else "left")
         for name, s in manifest["splits"].items():
             lab = s["labels"]
-            table.add_row(name, *map(str, (s["pages"], s["domains"], s["paragraphs"],
-                                            lab["content"], lab["boilerplate"], lab["unlabelled"])))
+            table.add_row(
+                name,
+                *map(
+                    str,
+                    (
+                        s["pages"],
+                        s["domains"],
+                        s["paragraphs"],
+                        lab["content"],
+                        lab["boilerplate"],
+                        lab["unlabelled"],
+                    ),
+                ),
+            )
         out_console.print(table)
         dropped = manifest["pages_dropped"]
         out_console.print(
@@ -95,7 +116,9 @@ def train(
     boilerplate_alpha: Annotated[
         float, typer.Option(help="L2 penalty of the boilerplate classifier (SGD, logistic loss).")
     ] = 1e-5,
-    topic_c: Annotated[float, typer.Option(help="Inverse regularisation of the topic classifier.")] = 10.0,
+    topic_c: Annotated[
+        float, typer.Option(help="Inverse regularisation of the topic classifier.")
+    ] = 10.0,
     min_df: Annotated[
         int, typer.Option(help="Drop n-grams seen in fewer paragraphs than this.")
     ] = 2,
@@ -110,7 +133,10 @@ def train(
     from winnow.train.fit import TrainOptions, train_run
 
     options = TrainOptions(
-        seed=seed, boilerplate_alpha=boilerplate_alpha, topic_C=topic_c, min_df=min_df,
+        seed=seed,
+        boilerplate_alpha=boilerplate_alpha,
+        topic_C=topic_c,
+        min_df=min_df,
         topic_threshold=topic_threshold,
     )
     try:
@@ -127,7 +153,8 @@ def evaluate(
     dataset: Annotated[Path, typer.Argument(help="Dataset folder written by `winnow build`.")],
     split: Annotated[str, typer.Option(help="Which split to score.")] = "test",
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Report folder [default: RUN/evaluation/SPLIT].")
+        Path | None,
+        typer.Option("--out", "-o", help="Report folder [default: RUN/evaluation/SPLIT]."),
     ] = None,
     allow_version_mismatch: AllowMismatch = False,
     quiet: Quiet = False,
@@ -156,7 +183,8 @@ def predict(
         Path, typer.Option("--out", "-o", help="Output file: .jsonl, .jsonl.gz or .parquet.")
     ],
     model: Annotated[
-        Path | None, typer.Option("--model", "-m", help="Artifact folder [default: the shipped model].")
+        Path | None,
+        typer.Option("--model", "-m", help="Artifact folder [default: the shipped model]."),
     ] = None,
     batch_size: Annotated[int, typer.Option(help="Pages scored together.", min=1)] = 64,
     show: Annotated[
@@ -175,7 +203,9 @@ def predict(
 
     try:
         output_format(out)
-        cleaner = load_artifact(model or default_model_path(), allow_version_mismatch=allow_version_mismatch)
+        cleaner = load_artifact(
+            model or default_model_path(), allow_version_mismatch=allow_version_mismatch
+        )
     except (FileNotFoundError, ValueError, ArtifactError) as err:
         raise fail(str(err)) from None
     cleaner.batch_size = batch_size
@@ -207,7 +237,9 @@ def predict(
 @app.command()
 def info(
     run: Annotated[Path, typer.Argument(help="Artifact folder.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the verification as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the verification as JSON.")
+    ] = False,
     allow_version_mismatch: AllowMismatch = False,
 ) -> None:
     """Show what an artifact holds and whether it verifies (exit 2 when it does not)."""
@@ -216,15 +248,25 @@ def info(
     check = verify_artifact(run, allow_version_mismatch=allow_version_mismatch)
     m = check.manifest
     if as_json:
-        out_console.print_json(json.dumps({
-            "path": str(run), "ok": check.ok, "problems": check.problems,
-            "warnings": check.warnings, "types": check.types, "manifest": m,
-        }))
+        out_console.print_json(
+            json.dumps(
+                {
+                    "path": str(run),
+                    "ok": check.ok,
+                    "problems": check.problems,
+                    "warnings": check.warnings,
+                    "types": check.types,
+                    "manifest": m,
+                }
+            )
+        )
     else:
         status = "[green]verified[/green]" if check.ok else "[red]NOT verified[/red]"
         out_console.print(f"{run}: {status}")
         if m:
-            out_console.print(f"  format {m.get('format')} v{m.get('format_version')}, created {m.get('created')}")
+            out_console.print(
+                f"  format {m.get('format')} v{m.get('format_version')}, created {m.get('created')}"
+            )
             out_console.print(f"  versions {m.get('versions')}")
             out_console.print(f"  boilerplate thresholds {m.get('thresholds')}")
             out_console.print(f"  topics {m.get('labels', {}).get('topic')}")
@@ -248,20 +290,32 @@ def _print_metrics(metrics: dict, title: str) -> None:
         para = (m.get("paragraph") or {}).get("boilerplate", {}).get("f1", "-")
         tok = m.get("page_tokens") or {}
         topic = ((m.get("topic") or {}).get("cleaned_text") or {}).get("accuracy", "-")
-        table.add_row(split, str(m.get("pages", 0)), str(para), str(tok.get("f1", "-")),
-                      str(tok.get("keep_all_f1", "-")), str(topic))
+        table.add_row(
+            split,
+            str(m.get("pages", 0)),
+            str(para),
+            str(tok.get("f1", "-")),
+            str(tok.get("keep_all_f1", "-")),
+            str(topic),
+        )
     out_console.print(table)
 
 
 def _print_records(records: list[dict]) -> None:
     table = Table(title="predictions")
     for column in ("page", "topic", "score", "kept", "words", "error"):
-        table.add_column(column, justify="left" if column in ("page", "topic", "error") else "right")
+        table.add_column(
+            column, justify="left" if column in ("page", "topic", "error") else "right"
+        )
     for r in records:
         kept = sum(p["label"] == "content" for p in r["paragraphs"])
         table.add_row(
-            r["id"][-48:], r["topic"] or "-", f"{r['topic_score']:.2f}" if r["topic_score"] else "-",
-            f"{kept}/{len(r['paragraphs'])}", str(len(r["text"].split())), r["error"] or "",
+            r["id"][-48:],
+            r["topic"] or "-",
+            f"{r['topic_score']:.2f}" if r["topic_score"] else "-",
+            f"{kept}/{len(r['paragraphs'])}",
+            str(len(r["text"].split())),
+            r["error"] or "",
         )
     out_console.print(table)
 

@@ -25,7 +25,6 @@ from typing import Any
 import datasets
 import pandas as pd
 import pyarrow.parquet as pq
-
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.readers import read_pages
@@ -60,8 +59,15 @@ class Skip(Exception):
     """A page that gives no training example; the message is the reason counted."""
 
 
-def page_examples(page: Page, options: BuildOptions) -> tuple[dict, pd.DataFrame]:
-    """The page row and the labelled paragraph table of one page."""
+def page_examples(
+    page: Page, options: BuildOptions, *, cut_glued: bool = False
+) -> tuple[dict, pd.DataFrame]:
+    """The page row and the labelled paragraph table of one page.
+
+    ``cut_glued`` cuts text pieces where the gold starts or stops (chaff glued to content by a
+    scraper) into separate examples. Only training pages get it: validation and test keep the
+    segmentation that prediction sees, so their scores are honest.
+    """
     if page.error:
         raise Skip(page.error.split(":", 1)[0])
     paragraphs = segment_page(page)
@@ -77,7 +83,7 @@ def page_examples(page: Page, options: BuildOptions) -> tuple[dict, pd.DataFrame
             raise Skip("labels_mismatch")
     elif gold is not None:
         index = GoldIndex(gold, options.align.k)
-        if page.kind == "text":
+        if page.kind == "text" and cut_glued:
             paragraphs = _split_glued(paragraphs, index)
         labels = [index.label(p.text, options.align) for p in paragraphs]
     topic = page.meta.get(options.topic_field, page.meta.get("label"))
@@ -134,6 +140,7 @@ def build_dataset(
     pages: list[dict] = []
     tables: list[pd.DataFrame] = []
     dropped: Counter[str] = Counter()
+    text_pages: dict[int, Page] = {}
     seen = 0
     for page in read_pages(inputs):
         seen += 1
@@ -144,6 +151,8 @@ def build_dataset(
         except Skip as reason:
             dropped[str(reason)] += 1
             continue
+        if page.kind == "text" and row["gold_text"]:
+            text_pages[len(pages)] = page
         pages.append(row)
         tables.append(table)
     if not pages:
@@ -152,6 +161,9 @@ def build_dataset(
     assignment = assign_splits(
         [p["domain"] for p in pages], seed=options.seed, fractions=options.fractions
     )
+    for i, page in text_pages.items():
+        if assignment[pages[i]["domain"]] == "train":
+            pages[i], tables[i] = page_examples(page, options, cut_glued=True)
     page_frame = pd.DataFrame(pages)
     page_frame["split"] = page_frame["domain"].map(assignment)
     para_frame = pd.concat(tables, ignore_index=True)
@@ -183,7 +195,8 @@ def build_dataset(
             },
             "kinds": {k: int(v) for k, v in sp["kind"].value_counts().sort_index().items()},
             "topics": {
-                k: int(v) for k, v in sp["topic"][sp["topic"] != ""].value_counts().sort_index().items()
+                k: int(v)
+                for k, v in sp["topic"][sp["topic"] != ""].value_counts().sort_index().items()
             },
         }
     manifest["fingerprint"] = _fingerprint(manifest)
@@ -218,7 +231,9 @@ def load_built(path: str | os.PathLike, table: str = "paragraphs") -> datasets.D
         raise FileNotFoundError(f"{path} is not a winnow dataset (no manifest.json)")
     return datasets.DatasetDict(
         {
-            split: datasets.Dataset(datasets.table.InMemoryTable(pq.read_table(path / table / f"{split}.parquet")))
+            split: datasets.Dataset(
+                datasets.table.InMemoryTable(pq.read_table(path / table / f"{split}.parquet"))
+            )
             for split in SPLITS
         }
     )
@@ -249,7 +264,9 @@ def _describe_source(path: Path) -> dict[str, Any]:
 def _fingerprint(manifest: dict) -> str:
     """Changes when any input byte, option or count changes; not with the build time."""
     stable = {k: v for k, v in manifest.items() if k not in ("created", "fingerprint")}
-    stable["sources"] = [{k: s[k] for k in ("sha256", "bytes", "files")} for s in manifest["sources"]]
+    stable["sources"] = [
+        {k: s[k] for k in ("sha256", "bytes", "files")} for s in manifest["sources"]
+    ]
     return hashlib.sha256(json.dumps(stable, sort_keys=True).encode()).hexdigest()[:16]
 
 

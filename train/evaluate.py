@@ -11,7 +11,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
-
 from winnow.models.cleaner import Cleaner
 from winnow.train.dataset import load_frame, read_manifest
 from winnow.train.labels import BOILERPLATE, CONTENT
@@ -104,13 +103,21 @@ def _topic_scores(cleaner: Cleaner, texts: list[str], truth: list[str]) -> dict[
         "macro_f1": round(float(f1_score(truth, predicted, average="macro", labels=labels)), 4),
         "labels": labels,
         "confusion": confusion_matrix(truth, predicted, labels=labels).tolist(),
-        "mistakes": dict(Counter(f"{t}->{p}" for t, p in zip(truth, predicted, strict=True) if t != p).most_common(10)),
+        "mistakes": dict(
+            Counter(
+                f"{t}->{p}" for t, p in zip(truth, predicted, strict=True) if t != p
+            ).most_common(10)
+        ),
     }
 
 
 def evaluate_run(
-    cleaner: Cleaner, dataset: str | os.PathLike, out: str | os.PathLike, split: str = "test",
-    *, run_name: str = "",
+    cleaner: Cleaner,
+    dataset: str | os.PathLike,
+    out: str | os.PathLike,
+    split: str = "test",
+    *,
+    run_name: str = "",
 ) -> dict[str, Any]:
     """Evaluate and write ``metrics.json`` and ``report.md`` to ``out``."""
     metrics = evaluate_split(cleaner, dataset, split)
@@ -118,7 +125,9 @@ def evaluate_run(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     _write_atomic(out / "metrics.json", json.dumps(metrics, indent=2) + "\n")
-    _write_atomic(out / "report.md", report_markdown(metrics, run_name=run_name, dataset=str(dataset)))
+    _write_atomic(
+        out / "report.md", report_markdown(metrics, run_name=run_name, dataset=str(dataset))
+    )
     return metrics
 
 
@@ -148,7 +157,9 @@ def report_markdown(metrics: dict[str, Any], *, run_name: str = "", dataset: str
         ]
         for name in ("boilerplate", "content"):
             m = para[name]
-            lines.append(f"| {name} | {m['precision']} | {m['recall']} | {m['f1']} | {m['support']} |")
+            lines.append(
+                f"| {name} | {m['precision']} | {m['recall']} | {m['f1']} | {m['support']} |"
+            )
         if para["confusion"]:
             (tn, fp), (fn, tp) = para["confusion"]
             lines += [
@@ -184,6 +195,10 @@ def report_markdown(metrics: dict[str, Any], *, run_name: str = "", dataset: str
         ]
         mistakes = topic["cleaned_text"]["mistakes"]
         if mistakes:
-            lines += ["", "Most frequent mistakes (true->predicted): "
-                      + ", ".join(f"{k} {v}" for k, v in mistakes.items()) + "."]
+            lines += [
+                "",
+                "Most frequent mistakes (true->predicted): "
+                + ", ".join(f"{k} {v}" for k, v in mistakes.items())
+                + ".",
+            ]
     return "\n".join(lines) + "\n"

@@ -12,7 +12,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-
 from winnow.models.artifact import save_artifact
 from winnow.models.cleaner import Cleaner
 from winnow.models.pipelines import make_boilerplate_pipeline, make_topic_pipeline
@@ -62,9 +61,9 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
     pages = pages[(pages["topic"] != "") & (pages["content_text"].str.strip() != "")]
     if pages["topic"].nunique() >= 2:
         start = time.perf_counter()
-        topic = make_topic_pipeline(
-            C=options.topic_C, min_df=1, seed=options.seed
-        ).fit(pages["content_text"].tolist(), pages["topic"].tolist())
+        topic = make_topic_pipeline(C=options.topic_C, min_df=1, seed=options.seed).fit(
+            pages["content_text"].tolist(), pages["topic"].tolist()
+        )
         timings["topic"] = round(time.perf_counter() - start, 2)
 
     cleaner = Cleaner(boilerplate=boilerplate, topic=topic, topic_threshold=options.topic_threshold)
@@ -76,7 +75,9 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
             "paragraphs": int(len(labelled)),
             "labels": {str(k): int(v) for k, v in Counter(y.tolist()).items()},
             "topic_pages": int(len(pages)),
-            "topics": {str(k): int(v) for k, v in pages["topic"].value_counts().sort_index().items()},
+            "topics": {
+                str(k): int(v) for k, v in pages["topic"].value_counts().sort_index().items()
+            },
             "seconds": timings,
         }
     }

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 CONTENT, BOILERPLATE, UNLABELLED = 1, 0, -1
 _WORD = re.compile(r"\w+", re.UNICODE)
+MIN_GLUED_CONTENT = 8
 
 
 def tokens(text: str) -> list[str]:
@@ -98,7 +99,10 @@ def split_glued(text: str, index: GoldIndex) -> list[str] | None:
     if len(switches) != 1:
         return None
     cut = switches[0]
-    if min(cut, len(mask) - cut) < 2:
+    content_words = len(mask) - cut if mask[-1] else cut
+    # A headline that shares a name or phrase with the body is not glued chaff: the content
+    # side must be a real run of article text.
+    if content_words < MIN_GLUED_CONTENT or len(mask) - content_words < 2:
         return None
     at = spans[cut][0]
     left, right = text[:at].strip(), text[at:].strip()

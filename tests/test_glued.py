@@ -1,0 +1,33 @@
+"""Chaff a scraper glued onto article text is cut off at prediction time."""
+
+from winnow.features.page import Page
+from winnow.models import load_artifact
+from winnow.models.glued import candidate_cuts
+
+GLUED = (
+    "Your support helps us to tell the story Read more Support Now The harbour council voted "
+    "on Monday to close the old swing bridge for eleven weeks of repairs.\n\n"
+    "Engineers said the bridge had been damaged by the winter storms and would cost about two "
+    "million to fix.\n\n"
+    "Share on Facebook Share on X Email"
+)
+
+
+def test_candidate_cuts_sit_before_capitals_near_the_edges_only():
+    text = "Sign up now The council met on Monday and agreed to close the bridge for repairs"
+    cuts = candidate_cuts(text, at_start=True, at_end=False)
+    assert text.index("The council") in cuts
+    assert all(text[c].isupper() for c in cuts)
+    assert candidate_cuts(text, at_start=False, at_end=False) == []
+    assert candidate_cuts("Too short To cut", at_start=True, at_end=True) == []
+
+
+def test_glued_donation_appeal_is_cut_off_the_first_paragraph(trained_run):
+    record = next(load_artifact(trained_run).predict([Page(id="t", text=GLUED)]))
+    assert record["error"] is None
+    assert record["paragraphs"][0]["label"] == "boilerplate"
+    assert record["paragraphs"][0]["text"].startswith("Your support helps us")
+    assert "Your support helps us" not in record["text"]
+    assert "harbour council voted on Monday" in record["text"]
+    assert "Engineers said the bridge" in record["text"]
+    assert "Share on Facebook" not in record["text"]
