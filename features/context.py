@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 
 import pandas as pd
+
 from winnow.features.page import Paragraph
 
 STRING_COLUMNS = ["text", "tag", "path", "attrs", "block_attrs"]

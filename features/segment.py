@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from selectolax.lexbor import LexborHTMLParser
+
 from winnow.features.page import Page, Paragraph
 
 BLOCK_TAGS = frozenset(

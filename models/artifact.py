@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import skops.io as sio
+
 from winnow.models.cleaner import Cleaner
 
 FORMAT = "winnow-artifact"

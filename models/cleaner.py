@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sklearn.pipeline import Pipeline
+
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.segment import segment_page

@@ -7,6 +7,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
 from winnow.features.context import NUMERIC_COLUMNS, TEXT_CONTEXT_COLUMNS
 from winnow.features.transformers import TextStatistics
 

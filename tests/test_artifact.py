@@ -3,6 +3,7 @@ import shutil
 import zipfile
 
 import pytest
+
 from winnow.features.page import Page
 from winnow.models.artifact import (
     ArtifactError,

@@ -7,6 +7,7 @@ import pyarrow.parquet as pq
 import pytest
 import typer
 from typer.testing import CliRunner
+
 from winnow.train.cli import app
 
 runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})

@@ -3,6 +3,7 @@ import json
 import datasets
 import pandas as pd
 import pytest
+
 from winnow.train.dataset import BuildOptions, build_dataset, load_built, read_manifest
 from winnow.train.splits import assign_splits
 

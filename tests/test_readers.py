@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from winnow.features.page import Page
 from winnow.features.readers import page_format, read_pages
 

@@ -2,6 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from sklearn.utils.estimator_checks import parametrize_with_checks
+
 from winnow.features.context import NUMERIC_COLUMNS, STRING_COLUMNS, paragraph_table
 from winnow.features.page import Paragraph
 from winnow.features.transformers import TEXT_STATISTICS, TextStatistics, text_statistics

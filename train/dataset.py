@@ -25,6 +25,7 @@ from typing import Any
 import datasets
 import pandas as pd
 import pyarrow.parquet as pq
+
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.readers import read_pages

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+
 from winnow.models.cleaner import Cleaner
 from winnow.train.dataset import load_frame, read_manifest
 from winnow.train.labels import BOILERPLATE, CONTENT

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
 from winnow.models.artifact import save_artifact
 from winnow.models.cleaner import Cleaner
 from winnow.models.pipelines import make_boilerplate_pipeline, make_topic_pipeline
