@@ -11,6 +11,7 @@ SAMPLE       := data/sample/manifest.jsonl
 SAMPLE_PAGES := $(shell find data/sample/pages -type f 2>/dev/null)
 UNSEEN       := data/sample/unseen/pages
 BUILT        := data/built/sample
+UNSEEN_BUILT := data/built/unseen
 RUN          := runs/sample
 OUT          := out
 
@@ -48,16 +49,24 @@ evaluate: $(RUN)/evaluation/test/metrics.json
 $(RUN)/evaluation/test/metrics.json: $(RUN)/manifest.json $(BUILT)/manifest.json
 	$(BIN)/winnow evaluate $(RUN) $(BUILT) --split test
 
+# The two outlets in data/sample/unseen are never trained on: all of them go to the test split.
+$(UNSEEN_BUILT)/manifest.json: $(STAMP) data/sample/unseen/manifest.jsonl $(wildcard $(UNSEEN)/*/*) $(FEATURES_PY) $(TRAIN_PY)
+	$(BIN)/winnow build data/sample/unseen/manifest.jsonl --out $(UNSEEN_BUILT) --fractions 0,0,1 --seed $(SEED) --overwrite --quiet
+
+$(OUT)/eval-unseen/metrics.json: $(RUN)/manifest.json $(UNSEEN_BUILT)/manifest.json
+	$(BIN)/winnow evaluate $(RUN) $(UNSEEN_BUILT) --split test --out $(OUT)/eval-unseen
+
 predict: $(OUT)/unseen.jsonl
 $(OUT)/unseen.jsonl: $(RUN)/manifest.json $(wildcard $(UNSEEN)/*/*)
 	$(BIN)/winnow predict $(UNSEEN) --model $(RUN) --out $@ --show 10
 
-run: data train evaluate predict
+run: data train evaluate predict $(OUT)/eval-unseen/metrics.json
 	@echo
 	@echo "dataset:     $(BUILT)  (manifest.json, README.md, paragraphs/ and pages/ Parquet)"
 	@echo "artifact:    $(RUN)  (winnow info $(RUN))"
 	@echo "evaluation:  $(RUN)/evaluation/test/report.md"
 	@echo "predictions: $(OUT)/unseen.jsonl  (pages from outlets the model never saw)"
+	@echo "unseen eval: $(OUT)/eval-unseen/report.md"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
