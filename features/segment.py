@@ -36,10 +36,24 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def segment_page(page: Page) -> list[Paragraph]:
-    """Paragraphs of a page: from its markup when it has some, else from its text."""
+    """Paragraphs of a page: from its markup, else its pre-split lines, else its text."""
     if page.html is not None:
         return segment_html(page.html)
+    lines = page.meta.get("paragraphs")
+    if isinstance(lines, list) and all(isinstance(line, str) for line in lines):
+        return segment_lines(lines)
     return segment_text(page.text or "")
+
+
+def segment_lines(lines: list[str]) -> list[Paragraph]:
+    """Lines that arrive already split (and maybe labelled): one paragraph each, not cut
+    further; ``line`` keeps the input position so labels can follow. Blank lines drop out."""
+    paragraphs = []
+    for line_no, line in enumerate(lines):
+        text = clean_text(line)
+        if text:
+            paragraphs.append(Paragraph(text=text, index=len(paragraphs), line=line_no))
+    return paragraphs
 
 
 def clean_text(text: str) -> str:

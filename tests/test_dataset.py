@@ -108,3 +108,97 @@ def test_assign_splits_is_deterministic_and_grouped():
     assert assign_splits(many, seed=1) != assign_splits(many, seed=2)
     with pytest.raises(ValueError):
         assign_splits(groups, fractions=(0.5, 0.5, 0.5))
+
+
+def _write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def test_pre_split_labelled_lines_keep_their_labels(tmp_path):
+    rows = [
+        {
+            "id": f"p{i}",
+            "url": f"https://site{i}.example/a",
+            "paragraphs": [
+                "Sign up now",
+                "",
+                "The council met on Monday. It voted to close the bridge.",
+                "Headline here",
+            ],
+            "labels": ["boilerplate", "content", "content", "title"],
+        }
+        for i in range(3)
+    ]
+    build_dataset([_write_jsonl(tmp_path / "lines.jsonl", rows)], tmp_path / "out")
+    frame = pd.concat(
+        load_built(tmp_path / "out")[s].to_pandas() for s in ("train", "validation", "test")
+    )
+    first = frame[frame["page_id"] == "p0"]
+    # One paragraph per non-blank line, not cut into sentences; "title" stays unlabelled.
+    assert first["text"].tolist() == [
+        "Sign up now",
+        "The council met on Monday. It voted to close the bridge.",
+        "Headline here",
+    ]
+    assert first["label"].tolist() == [0, 1, -1]
+
+
+def test_snippets_label_only_the_paragraphs_they_name(tmp_path):
+    row = {
+        "id": "s",
+        "url": "https://snip.example/a",
+        "html": "<p>Keep this sentence about the harbour bridge.</p><p>Subscribe to the daily "
+        "letter today</p><p>Something nobody named.</p>",
+        "with": ["about the harbour bridge"],
+        "without": ["Subscribe to the daily letter"],
+    }
+    build_dataset(
+        [_write_jsonl(tmp_path / "s.jsonl", [row])],
+        tmp_path / "out",
+        BuildOptions(fractions=(1, 0, 0)),
+    )
+    frame = load_built(tmp_path / "out")["train"].to_pandas()
+    assert frame["label"].tolist() == [1, 0, -1]
+
+
+def test_paragraphs_repeated_across_a_domain_become_boilerplate(tmp_path):
+    rows = [
+        {
+            "id": f"w{i}",
+            "url": f"https://weak.example/{i}",
+            "html": f"<nav>Home News Sport</nav><p>Story number {i} tells its own tale.</p>"
+            "<footer>Copyright Weak Times</footer>",
+            "topic": "world",
+        }
+        for i in range(4)
+    ]
+    manifest = build_dataset(
+        [_write_jsonl(tmp_path / "w.jsonl", rows)],
+        tmp_path / "out",
+        BuildOptions(repeat_min=3, fractions=(1, 0, 0)),
+    )
+    frame = load_built(tmp_path / "out")["train"].to_pandas()
+    assert manifest["weak_labels"] == {"repeat_min": 3, "pages": 4, "paragraphs": 8}
+    assert set(frame.loc[frame["text"].str.startswith("Story"), "label"]) == {-1}
+    assert set(frame.loc[~frame["text"].str.startswith("Story"), "label"]) == {0}
+
+
+def test_label_map_folds_source_topics_into_the_taxonomy(tmp_path):
+    from winnow.train.dataset import read_label_map
+
+    (tmp_path / "map.toml").write_text(
+        '[labels]\n"Sci/Tech" = "science"\n"Sports" = "sport"\n"junk" = ""\n'
+    )
+    mapping = read_label_map(tmp_path / "map.toml")
+    rows = [
+        {"id": f"t{i}", "text": f"Article {i} text about things.", "label": lab}
+        for i, lab in enumerate(["Sci/Tech", "Sports", "junk", "World"])
+    ]
+    manifest = build_dataset(
+        [_write_jsonl(tmp_path / "t.jsonl", rows)],
+        tmp_path / "out",
+        BuildOptions(label_map=mapping, fractions=(1, 0, 0)),
+    )
+    assert manifest["splits"]["train"]["topics"] == {"World": 1, "science": 1, "sport": 1}
+    assert manifest["pages_dropped"] == {"no_labels": 1}

@@ -55,11 +55,22 @@ def build(
     boilerplate_max: Annotated[
         float, typer.Option(help="Share at or below which a paragraph is boilerplate.")
     ] = 0.2,
+    repeat_min: Annotated[
+        int,
+        typer.Option(
+            help="On unlabelled pages, a paragraph on this many pages of one domain is "
+            "boilerplate (0: off)."
+        ),
+    ] = 3,
+    label_map: Annotated[
+        Path | None,
+        typer.Option(help="TOML or JSON file mapping source topic labels onto your taxonomy."),
+    ] = None,
     overwrite: Overwrite = False,
     quiet: Quiet = False,
 ) -> None:
     """Turn labelled pages into a dataset: paragraph and page tables per split, and a manifest."""
-    from winnow.train.dataset import BuildOptions, build_dataset
+    from winnow.train.dataset import BuildOptions, build_dataset, read_label_map
     from winnow.train.labels import AlignOptions
 
     try:
@@ -68,6 +79,8 @@ def build(
             seed=seed,
             fractions=shares,
             align=AlignOptions(content_min=content_min, boilerplate_max=boilerplate_max),
+            repeat_min=repeat_min,
+            label_map=read_label_map(label_map) if label_map else {},
         )
         manifest = build_dataset(pages, out, options, overwrite=overwrite)
     except (FileNotFoundError, FileExistsError, ValueError) as err:

@@ -37,6 +37,7 @@ from winnow.train.labels import (
     AlignOptions,
     GoldIndex,
     labels_from_record,
+    snippet_labels,
     split_glued,
 )
 from winnow.train.splits import SPLITS, assign_splits
@@ -54,6 +55,11 @@ class BuildOptions:
     fractions: tuple[float, float, float] = (0.7, 0.15, 0.15)
     align: AlignOptions = field(default_factory=AlignOptions)
     topic_field: str = "topic"
+    # Weak supervision: on pages with no labels, a paragraph found on at least this many pages
+    # of the same domain is boilerplate (0 turns it off).
+    repeat_min: int = 3
+    # Source topic label -> taxonomy label; a label mapped to "" is dropped.
+    label_map: dict[str, str] = field(default_factory=dict)
 
 
 class Skip(Exception):
@@ -79,7 +85,13 @@ def page_examples(
     explicit = page.meta.get("labels")
     labels: list[int] | None = None
     if isinstance(explicit, list):
-        labels = labels_from_record(explicit, len(paragraphs))
+        lines = page.meta.get("paragraphs")
+        if isinstance(lines, list) and page.html is None:
+            # Pre-split lines: labels follow each line's input position.
+            per_line = labels_from_record(explicit, len(lines))
+            labels = [per_line[p.line] for p in paragraphs] if per_line is not None else None
+        else:
+            labels = labels_from_record(explicit, len(paragraphs))
         if labels is None:
             raise Skip("labels_mismatch")
     elif gold is not None:
@@ -87,8 +99,16 @@ def page_examples(
         if page.kind == "text" and cut_glued:
             paragraphs = _split_glued(paragraphs, index)
         labels = [index.label(p.text, options.align) for p in paragraphs]
+    elif _snippets(page.meta.get("with")) or _snippets(page.meta.get("without")):
+        labels = snippet_labels(
+            [p.text for p in paragraphs],
+            _snippets(page.meta.get("with")),
+            _snippets(page.meta.get("without")),
+        )
     topic = page.meta.get(options.topic_field, page.meta.get("label"))
     topic = str(topic) if isinstance(topic, str | int) and str(topic) else None
+    if topic is not None and topic in options.label_map:
+        topic = options.label_map[topic] or None
     if labels is None and topic is None:
         raise Skip("no_labels")
     table = paragraph_table(paragraphs)
@@ -113,6 +133,53 @@ def page_examples(
         "has_labels": labels is not None,
     }
     return row, table
+
+
+def weak_labels(pages: list[dict], tables: list[pd.DataFrame], repeat_min: int) -> dict:
+    """Label, in place, paragraphs of unlabelled pages that recur on ``repeat_min`` or more
+    pages of their domain as boilerplate; returns what it did for the manifest."""
+    result = {"repeat_min": repeat_min, "pages": 0, "paragraphs": 0}
+    if repeat_min <= 0:
+        return result
+    by_domain: dict[str, list[int]] = {}
+    for i, row in enumerate(pages):
+        if not row["has_labels"]:
+            by_domain.setdefault(row["domain"], []).append(i)
+    for members in by_domain.values():
+        if len(members) < repeat_min:
+            continue
+        seen: Counter[str] = Counter()
+        for i in members:
+            seen.update(set(tables[i]["text"].str.lower()))
+        for i in members:
+            repeated = tables[i]["text"].str.lower().map(seen).to_numpy() >= repeat_min
+            if repeated.any():
+                tables[i].loc[repeated, "label"] = BOILERPLATE
+                pages[i]["has_labels"] = True
+                result["pages"] += 1
+                result["paragraphs"] += int(repeated.sum())
+    return result
+
+
+def read_label_map(path: str | os.PathLike) -> dict[str, str]:
+    """A label map from TOML (``[labels]`` table, or top-level keys) or JSON."""
+    import tomllib
+
+    path = Path(path)
+    raw = path.read_bytes()
+    data = json.loads(raw) if path.suffix == ".json" else tomllib.loads(raw.decode())
+    table = data.get("labels", data)
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise ValueError(f"{path}: a label map maps each source label to a string")
+    return {str(k): v for k, v in table.items()}
+
+
+def _snippets(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
 
 
 def _split_glued(paragraphs: list[Paragraph], index: GoldIndex) -> list[Paragraph]:
@@ -162,6 +229,7 @@ def build_dataset(
     assignment = assign_splits(
         [p["domain"] for p in pages], seed=options.seed, fractions=options.fractions
     )
+    weak = weak_labels(pages, tables, options.repeat_min)
     for i, page in text_pages.items():
         if assignment[pages[i]["domain"]] == "train":
             pages[i], tables[i] = page_examples(page, options, cut_glued=True)
@@ -180,6 +248,7 @@ def build_dataset(
         "pages_read": seen,
         "pages_kept": len(pages),
         "pages_dropped": dict(sorted(dropped.items())),
+        "weak_labels": weak,
         "splits": {},
     }
     for split in SPLITS:

@@ -122,3 +122,27 @@ def labels_from_record(values: Sequence, n: int) -> list[int] | None:
         else:
             out.append(UNLABELLED)
     return out
+
+
+def snippet_labels(texts: Sequence[str], keep: Sequence[str], drop: Sequence[str]) -> list[int]:
+    """Partial labels from snippets that must (``keep``) or must not (``drop``) be in the
+    output: a paragraph holding a ``drop`` snippet is boilerplate, one holding (or held by) a
+    ``keep`` snippet is content, the rest stay unlabelled."""
+
+    def joined(text: str) -> str:
+        return " " + " ".join(tokens(text)) + " "
+
+    keep_j = [j for j in map(joined, keep) if j.strip()]
+    drop_j = [j for j in map(joined, drop) if j.strip()]
+    labels = []
+    for text in texts:
+        t = joined(text)
+        if not t.strip():
+            labels.append(UNLABELLED)
+        elif any(d in t for d in drop_j):
+            labels.append(BOILERPLATE)
+        elif any(k in t or (len(t) > 12 and t in k) for k in keep_j):
+            labels.append(CONTENT)
+        else:
+            labels.append(UNLABELLED)
+    return labels
