@@ -29,7 +29,10 @@ class Page:
         if self.meta.get("domain"):
             return str(self.meta["domain"]).lower()
         if self.url:
-            host = urlsplit(self.url).hostname or ""
+            try:
+                host = urlsplit(self.url).hostname or ""
+            except ValueError:  # a malformed URL names no outlet
+                return ""
             return host.removeprefix("www.")
         return ""
 

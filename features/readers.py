@@ -122,6 +122,8 @@ def page_from_bytes(page_id: str, data: bytes, fmt: str) -> Page:
     if looks_binary(data):
         raise ReadError("binary", "not a text file")
     text = decode(data, sniff_meta=fmt == "html")
+    if not text.strip():
+        raise ReadError("empty", "no content")
     if fmt == "html":
         return Page(id=page_id, html=text)
     return Page(id=page_id, text=text)
@@ -166,9 +168,16 @@ def decode(data: bytes, *, sniff_meta: bool = True) -> str:
 
 def _codec_name(label: str) -> str | None:
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None  # base64, hex, rot13...: not a character set
+    name = info.name
+    # A page that declares UTF-16 or UTF-32 in ASCII markup is not either: read it as UTF-8,
+    # as browsers do.
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
     # Browsers read latin-1 labels as windows-1252; so do we.
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
 
@@ -178,6 +187,8 @@ def _decode_with(data: bytes, codec: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as err:
         raise ReadError("encoding", f"not valid {codec} at byte {err.start}") from None
+    except (LookupError, UnicodeError) as err:
+        raise ReadError("encoding", f"cannot decode as {codec} ({err})") from None
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Page]:
@@ -206,7 +217,7 @@ def _page_from_line(path: Path, lineno: int, raw: bytes, max_bytes: int) -> Page
         return Page(id=fallback_id, source=str(path), error=f"too_large: line {lineno}")
     try:
         record = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+    except (ValueError, RecursionError) as err:  # JSON errors, decoding, digit limits
         return Page(id=fallback_id, source=str(path), error=f"json: line {lineno}: {err}")
     if not isinstance(record, dict):
         return Page(id=fallback_id, source=str(path), error=f"schema: line {lineno}: not an object")
@@ -250,7 +261,11 @@ def page_from_record(
         if base is not None and not file.is_absolute():
             file = base / file
         fmt = page_format(file) or "html"
-        read = page_from_bytes(page.id, read_bytes(file), fmt)
+        try:
+            data = read_bytes(file)
+        except (ValueError, UnicodeError) as err:
+            raise ReadError("path", f"unusable path {record['path']!r} ({err})") from None
+        read = page_from_bytes(page.id, data, fmt)
         page.html, page.text = read.html, read.text
     elif "paragraphs" in record:
         paragraphs = record["paragraphs"]

@@ -63,6 +63,11 @@ def clean_text(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def _visible_chars(text: str) -> int:
+    """Characters that are not white space: link density must not depend on spacing."""
+    return len(text) - sum(ch.isspace() for ch in text)
+
+
 def attr_tokens(value: str) -> list[str]:
     """Word tokens of a class or id value: ``storyBody__promo-2`` -> story, body, promo."""
     return _ATTR_TOKEN.findall(_CAMEL.sub(" ", value).lower())
@@ -100,7 +105,7 @@ def segment_html(html: str) -> list[Paragraph]:
         if parts:
             text = clean_text("".join(parts))
             if text:
-                link = min(1.0, link_chars / max(1, len(text)))
+                link = min(1.0, link_chars / max(1, _visible_chars(text)))
                 paragraphs.append(
                     Paragraph(
                         text=text,
@@ -130,14 +135,12 @@ def segment_html(html: str) -> list[Paragraph]:
             if value:
                 parts.append(value)
                 if in_link:
-                    link_chars += len(clean_text(value))
+                    link_chars += _visible_chars(value)
             continue
         if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
             continue
-        if (
-            node.attributes.get("hidden") is not None
-            or node.attributes.get("aria-hidden") == "true"
-        ):
+        attributes = node.attributes
+        if "hidden" in attributes or attributes.get("aria-hidden") == "true":
             continue
         if tag in BREAK_TAGS:
             flush()
@@ -173,7 +176,9 @@ def segment_html(html: str) -> list[Paragraph]:
 
 # --- plain text -----------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"""(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
+# A sentence ends at terminal punctuation, maybe closed by quotes or brackets, then white space
+# and a capital or digit; the cut is in the white space, so nothing visible is lost.
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
 _HARD_WRAP_MIN = 50
 
 
@@ -215,5 +220,9 @@ def _hard_wrapped(rows: list[str]) -> bool:
 
 def split_sentences(line: str) -> list[str]:
     """Sentences of a line, at terminal punctuation followed by a capital or digit."""
-    pieces = [p.strip() for p in _SENTENCE_END.split(line)]
+    pieces, start = [], 0
+    for match in _SENTENCE_END.finditer(line):
+        pieces.append(line[start : match.start(1)].strip())
+        start = match.end(1)
+    pieces.append(line[start:].strip())
     return [p for p in pieces if p]
