@@ -14,12 +14,12 @@ from winnow.features.transformers import TextStatistics
 TOKENS = r"\S+"
 
 
-def _text_features(min_df: int) -> list[tuple]:
+def _text_features(min_df: int, max_features: int) -> list[tuple]:
     return [
         (
             "words",
             TfidfVectorizer(
-                ngram_range=(1, 2), min_df=min_df, max_features=200_000, sublinear_tf=True
+                ngram_range=(1, 2), min_df=min_df, max_features=max_features, sublinear_tf=True
             ),
             "text",
         ),
@@ -29,7 +29,7 @@ def _text_features(min_df: int) -> list[tuple]:
                 analyzer="char_wb",
                 ngram_range=(3, 5),
                 min_df=min_df,
-                max_features=200_000,
+                max_features=max_features,
                 sublinear_tf=True,
             ),
             "text",
@@ -53,7 +53,12 @@ def _markup_features(min_df: int) -> list[tuple]:
 
 
 def make_boilerplate_pipeline(
-    kind: str = "html", *, alpha: float = 1e-5, min_df: int = 2, seed: int = 0
+    kind: str = "html",
+    *,
+    alpha: float = 1e-5,
+    min_df: int = 2,
+    max_features: int = 200_000,
+    seed: int = 0,
 ) -> Pipeline:
     """Paragraph table -> P(content). ``kind="text"`` uses only what plain text also has.
 
@@ -62,7 +67,7 @@ def make_boilerplate_pipeline(
     """
     if kind not in ("html", "text"):
         raise ValueError(f"kind must be 'html' or 'text', not {kind!r}")
-    columns = _text_features(min_df)
+    columns = _text_features(min_df, max_features)
     if kind == "html":
         columns += _markup_features(min_df)
         columns.append(("context", StandardScaler(), NUMERIC_COLUMNS))
@@ -81,7 +86,9 @@ def make_boilerplate_pipeline(
     )
 
 
-def make_topic_pipeline(*, C: float = 10.0, min_df: int = 1, seed: int = 0) -> Pipeline:
+def make_topic_pipeline(
+    *, C: float = 10.0, min_df: int = 1, max_features: int = 300_000, seed: int = 0
+) -> Pipeline:
     """Article text -> topic probabilities, from word and character n-grams."""
     return Pipeline(
         [
@@ -95,7 +102,7 @@ def make_topic_pipeline(*, C: float = 10.0, min_df: int = 1, seed: int = 0) -> P
                                 ngram_range=(1, 2),
                                 min_df=min_df,
                                 sublinear_tf=True,
-                                max_features=300_000,
+                                max_features=max_features,
                             ),
                         ),
                         (
@@ -105,7 +112,7 @@ def make_topic_pipeline(*, C: float = 10.0, min_df: int = 1, seed: int = 0) -> P
                                 ngram_range=(2, 5),
                                 min_df=min_df,
                                 sublinear_tf=True,
-                                max_features=300_000,
+                                max_features=max_features,
                             ),
                         ),
                     ]

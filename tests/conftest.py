@@ -5,7 +5,12 @@ Building and training take seconds, so they happen once per session.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# Tests never download: Hugging Face loaders work from local files only.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 
 import pytest
 

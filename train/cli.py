@@ -39,11 +39,11 @@ AllowMismatch = Annotated[
 
 @app.command()
 def build(
-    pages: Annotated[
-        list[Path],
-        typer.Argument(help="Page files, folders or JSONL (optionally .gz) carrying labels."),
-    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Dataset folder to write.")],
+    pages: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Page files, folders or JSONL (optionally .gz) carrying labels."),
+    ] = None,
     seed: Seed = 0,
     fractions: Annotated[
         str, typer.Option(help="Train, validation and test shares of pages, split by domain.")
@@ -66,12 +66,42 @@ def build(
         Path | None,
         typer.Option(help="TOML or JSON file mapping source topic labels onto your taxonomy."),
     ] = None,
+    render: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Also add labelled HTML pages rendered as text: full or trafilatura "
+            "(the render extra). Repeatable."
+        ),
+    ] = None,
+    hf: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A Hugging Face dataset by name (or a builder: json, parquet). Repeatable."
+        ),
+    ] = None,
+    hf_split: Annotated[str, typer.Option(help="Split of the --hf datasets to read.")] = "train",
+    hf_config: Annotated[
+        str | None, typer.Option(help="Configuration of the --hf datasets.")
+    ] = None,
+    hf_data_files: Annotated[
+        list[str] | None, typer.Option(help="Local files for a builder given with --hf.")
+    ] = None,
     overwrite: Overwrite = False,
     quiet: Quiet = False,
 ) -> None:
     """Turn labelled pages into a dataset: paragraph and page tables per split, and a manifest."""
     from winnow.train.dataset import BuildOptions, build_dataset, read_label_map
+    from winnow.train.hub import HubSource
     from winnow.train.labels import AlignOptions
+    from winnow.train.render import RENDERERS
+
+    for how in render or []:
+        if how not in RENDERERS:
+            raise fail(f"--render takes {' or '.join(RENDERERS)}, not {how!r}")
+    hub = [
+        HubSource(name, split=hf_split, config=hf_config, data_files=list(hf_data_files or []))
+        for name in hf or []
+    ]
 
     try:
         shares = tuple(float(x) for x in fractions.split(","))
@@ -81,9 +111,10 @@ def build(
             align=AlignOptions(content_min=content_min, boilerplate_max=boilerplate_max),
             repeat_min=repeat_min,
             label_map=read_label_map(label_map) if label_map else {},
+            render=tuple(render or ()),
         )
-        manifest = build_dataset(pages, out, options, overwrite=overwrite)
-    except (FileNotFoundError, FileExistsError, ValueError) as err:
+        manifest = build_dataset(pages or [], out, options, overwrite=overwrite, hub=hub)
+    except (FileNotFoundError, FileExistsError, ValueError, RuntimeError) as err:
         raise fail(str(err)) from None
     if not quiet:
         table = Table(title=f"dataset {out} (fingerprint {manifest['fingerprint']})")
@@ -135,6 +166,9 @@ def train(
     min_df: Annotated[
         int, typer.Option(help="Drop n-grams seen in fewer paragraphs than this.")
     ] = 2,
+    max_features: Annotated[
+        int, typer.Option(help="Most n-grams kept per vectorizer (smaller, smaller artifact).")
+    ] = 200_000,
     topic_threshold: Annotated[
         float, typer.Option(help="Below this topic probability, predict `other` (0: never).")
     ] = 0.0,
@@ -150,6 +184,7 @@ def train(
         boilerplate_alpha=boilerplate_alpha,
         topic_C=topic_c,
         min_df=min_df,
+        max_features=max_features,
         topic_threshold=topic_threshold,
     )
     try:

@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
@@ -30,6 +30,7 @@ from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.readers import read_pages
 from winnow.features.segment import segment_page
+from winnow.train.hub import HubSource, dataset_fingerprint, read_hub
 from winnow.train.labels import (
     BOILERPLATE,
     CONTENT,
@@ -40,6 +41,7 @@ from winnow.train.labels import (
     snippet_labels,
     split_glued,
 )
+from winnow.train.render import render_page
 from winnow.train.splits import SPLITS, assign_splits
 
 FORMAT = "winnow-dataset"
@@ -60,6 +62,8 @@ class BuildOptions:
     repeat_min: int = 3
     # Source topic label -> taxonomy label; a label mapped to "" is dropped.
     label_map: dict[str, str] = field(default_factory=dict)
+    # Also add each labelled HTML page rendered as text ("full", "trafilatura").
+    render: tuple[str, ...] = ()
 
 
 class Skip(Exception):
@@ -135,6 +139,37 @@ def page_examples(
     return row, table
 
 
+def _all_pages(inputs: list[Path], hub: Sequence[HubSource]) -> Iterator[Page]:
+    yield from read_pages(inputs)
+    for source in hub:
+        yield from read_hub(source)
+
+
+def _with_renderings(pages: Iterable[Page], render: Sequence[str]) -> Iterator[Page]:
+    """Each page, followed by its text renderings when it has markup and labels to align."""
+    for page in pages:
+        yield page
+        if not render or page.html is None or page.error:
+            continue
+        if not (page.meta.get("gold_text") or page.meta.get("with") or page.meta.get("without")):
+            continue
+        for how in render:
+            rendered = render_page(page, how)
+            if rendered is not None:
+                yield rendered
+
+
+def _describe_hub(source: HubSource) -> dict[str, Any]:
+    fingerprint = dataset_fingerprint(source) or ""
+    return {
+        **source.describe(),
+        "path": f"hf:{source.name}",
+        "files": 0,
+        "bytes": 0,
+        "sha256": fingerprint,
+    }
+
+
 def weak_labels(pages: list[dict], tables: list[pd.DataFrame], repeat_min: int) -> dict:
     """Label, in place, paragraphs of unlabelled pages that recur on ``repeat_min`` or more
     pages of their domain as boilerplate; returns what it did for the manifest."""
@@ -198,10 +233,13 @@ def build_dataset(
     *,
     overwrite: bool = False,
     progress: Callable[[Page], None] | None = None,
+    hub: Sequence[HubSource] = (),
 ) -> dict[str, Any]:
     """Read, label, split and write a dataset; returns its manifest."""
     options = options or BuildOptions()
     inputs = [Path(p) for p in inputs]
+    if not inputs and not hub:
+        raise ValueError("nothing to build from: give page files, folders or --hf datasets")
     out = Path(out)
     if out.exists() and not overwrite:
         raise FileExistsError(f"{out} exists; choose another --out or pass --overwrite")
@@ -210,7 +248,7 @@ def build_dataset(
     dropped: Counter[str] = Counter()
     text_pages: dict[int, Page] = {}
     seen = 0
-    for page in read_pages(inputs):
+    for page in _with_renderings(_all_pages(inputs, hub), options.render):
         seen += 1
         if progress:
             progress(page)
@@ -243,8 +281,12 @@ def build_dataset(
         "format_version": FORMAT_VERSION,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "winnow_version": _version(),
-        "options": {**asdict(options), "fractions": list(options.fractions)},
-        "sources": [_describe_source(p) for p in inputs],
+        "options": {
+            **asdict(options),
+            "fractions": list(options.fractions),
+            "render": list(options.render),
+        },
+        "sources": [_describe_source(p) for p in inputs] + [_describe_hub(h) for h in hub],
         "pages_read": seen,
         "pages_kept": len(pages),
         "pages_dropped": dict(sorted(dropped.items())),

@@ -31,6 +31,7 @@ class TrainOptions:
     boilerplate_alpha: float = 1e-5
     topic_C: float = 10.0
     min_df: int = 2
+    max_features: int = 200_000  # per n-gram vectorizer; smaller makes smaller artifacts
     topic_threshold: float = 0.0
 
 
@@ -46,14 +47,22 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
     start = time.perf_counter()
     # The text model learns from every paragraph, since markup pages' text is text too.
     boilerplate["text"] = make_boilerplate_pipeline(
-        "text", alpha=options.boilerplate_alpha, min_df=options.min_df, seed=options.seed
+        "text",
+        alpha=options.boilerplate_alpha,
+        min_df=options.min_df,
+        max_features=options.max_features,
+        seed=options.seed,
     ).fit(labelled, y)
     timings["boilerplate_text"] = round(time.perf_counter() - start, 2)
     html = labelled[labelled["kind"] == "html"]
     if html["label"].nunique() == 2:
         start = time.perf_counter()
         boilerplate["html"] = make_boilerplate_pipeline(
-            "html", alpha=options.boilerplate_alpha, min_df=options.min_df, seed=options.seed
+            "html",
+            alpha=options.boilerplate_alpha,
+            min_df=options.min_df,
+            max_features=options.max_features,
+            seed=options.seed,
         ).fit(html, html["label"].to_numpy())
         timings["boilerplate_html"] = round(time.perf_counter() - start, 2)
 
@@ -62,9 +71,9 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
     pages = pages[(pages["topic"] != "") & (pages["content_text"].str.strip() != "")]
     if pages["topic"].nunique() >= 2:
         start = time.perf_counter()
-        topic = make_topic_pipeline(C=options.topic_C, min_df=1, seed=options.seed).fit(
-            pages["content_text"].tolist(), pages["topic"].tolist()
-        )
+        topic = make_topic_pipeline(
+            C=options.topic_C, min_df=1, max_features=options.max_features, seed=options.seed
+        ).fit(pages["content_text"].tolist(), pages["topic"].tolist())
         timings["topic"] = round(time.perf_counter() - start, 2)
 
     cleaner = Cleaner(boilerplate=boilerplate, topic=topic, topic_threshold=options.topic_threshold)
