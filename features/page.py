@@ -27,7 +27,7 @@ class Page:
     def domain(self) -> str:
         """The outlet: ``meta['domain']`` if given, else the URL's host without ``www.``."""
         if self.meta.get("domain"):
-            return str(self.meta["domain"]).lower()
+            return str(self.meta["domain"]).lower().removeprefix("www.")
         if self.url:
             try:
                 host = urlsplit(self.url).hostname or ""

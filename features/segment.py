@@ -46,13 +46,13 @@ def segment_page(page: Page) -> list[Paragraph]:
 
 
 def segment_lines(lines: list[str]) -> list[Paragraph]:
-    """Lines that arrive already split (and maybe labelled): one paragraph each, not cut
-    further; ``line`` keeps the input position so labels can follow. Blank lines drop out."""
+    """Lines that arrive already split (and maybe labelled), cut into sentences as plain text
+    is, so the models see the same pieces at training and at prediction; ``line`` keeps each
+    piece's input line so that line labels follow it. Blank lines drop out."""
     paragraphs = []
     for line_no, line in enumerate(lines):
-        text = clean_text(line)
-        if text:
-            paragraphs.append(Paragraph(text=text, index=len(paragraphs), line=line_no))
+        for piece in split_sentences(clean_text(line)):
+            paragraphs.append(Paragraph(text=piece, index=len(paragraphs), line=line_no))
     return paragraphs
 
 

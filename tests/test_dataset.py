@@ -135,13 +135,15 @@ def test_pre_split_labelled_lines_keep_their_labels(tmp_path):
         load_built(tmp_path / "out")[s].to_pandas() for s in ("train", "validation", "test")
     )
     first = frame[frame["page_id"] == "p0"]
-    # One paragraph per non-blank line, not cut into sentences; "title" stays unlabelled.
+    # Lines are cut into sentences as plain text is; each piece keeps its line's label, and
+    # "title" stays unlabelled.
     assert first["text"].tolist() == [
         "Sign up now",
-        "The council met on Monday. It voted to close the bridge.",
+        "The council met on Monday.",
+        "It voted to close the bridge.",
         "Headline here",
     ]
-    assert first["label"].tolist() == [0, 1, -1]
+    assert first["label"].tolist() == [0, 1, 1, -1]
 
 
 def test_snippets_label_only_the_paragraphs_they_name(tmp_path):

@@ -337,7 +337,7 @@ def _print_metrics(metrics: dict, title: str) -> None:
     for split, m in metrics.items():
         para = (m.get("paragraph") or {}).get("boilerplate", {}).get("f1", "-")
         tok = m.get("page_tokens") or {}
-        topic = ((m.get("topic") or {}).get("cleaned_text") or {}).get("accuracy", "-")
+        topic = ((m.get("topic") or {}).get("article_text") or {}).get("accuracy", "-")
         table.add_row(
             split,
             str(m.get("pages", 0)),

@@ -122,9 +122,14 @@ def page_examples(
     table.insert(3, "index", range(len(paragraphs)))
     table.insert(4, "line", [p.line for p in paragraphs])
     table["label"] = labels if labels is not None else [UNLABELLED] * len(paragraphs)
-    content = gold or "\n\n".join(
-        p.text for p, lab in zip(paragraphs, table["label"], strict=True) if lab == CONTENT
-    )
+    if gold:
+        content = gold
+    elif labels is not None:
+        content = "\n\n".join(
+            p.text for p, lab in zip(paragraphs, table["label"], strict=True) if lab == CONTENT
+        )
+    else:  # a topic document: all of it is the article
+        content = "\n\n".join(p.text for p in paragraphs)
     row = {
         "id": page.id,
         "domain": page.domain or page.id,

@@ -207,7 +207,7 @@ def model_card(info: dict[str, Any], metrics: dict[str, Any], cleaner: Cleaner) 
     for split, m in metrics.items():
         para = (m.get("paragraph") or {}).get("boilerplate", {}).get("f1", "")
         tok = m.get("page_tokens") or {}
-        topic = ((m.get("topic") or {}).get("cleaned_text") or {}).get("accuracy", "")
+        topic = ((m.get("topic") or {}).get("article_text") or {}).get("accuracy", "")
         lines.append(
             f"| {split} | {para} | {tok.get('f1', '')} | {tok.get('keep_all_f1', '')} | {topic} |"
         )
