@@ -85,8 +85,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check features models train tests
-	$(BIN)/ruff format --check features models train tests
+	$(BIN)/ruff check features models train tests bench
+	$(BIN)/ruff format --check features models train tests bench
 
 sample:
 	$(PYTHON) data/sample/generate.py
