@@ -44,27 +44,23 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
     y = labelled["label"].to_numpy()
     boilerplate = {}
     timings = {}
-    start = time.perf_counter()
-    # The text model learns from every paragraph, since markup pages' text is text too.
-    boilerplate["text"] = make_boilerplate_pipeline(
-        "text",
-        alpha=options.boilerplate_alpha,
-        min_df=options.min_df,
-        max_features=options.max_features,
-        seed=options.seed,
-    ).fit(labelled, y)
-    timings["boilerplate_text"] = round(time.perf_counter() - start, 2)
-    html = labelled[labelled["kind"] == "html"]
-    if html["label"].nunique() == 2:
+
+    def fit_kind(kind: str, rows: pd.DataFrame) -> None:
         start = time.perf_counter()
-        boilerplate["html"] = make_boilerplate_pipeline(
-            "html",
+        boilerplate[kind] = make_boilerplate_pipeline(
+            kind,
             alpha=options.boilerplate_alpha,
             min_df=options.min_df,
             max_features=options.max_features,
             seed=options.seed,
-        ).fit(html, html["label"].to_numpy())
-        timings["boilerplate_html"] = round(time.perf_counter() - start, 2)
+        ).fit(rows, rows["label"].to_numpy())
+        timings[f"boilerplate_{kind}"] = round(time.perf_counter() - start, 2)
+
+    # The text model learns from every paragraph, since markup pages' text is text too.
+    fit_kind("text", labelled)
+    html = labelled[labelled["kind"] == "html"]
+    if html["label"].nunique() == 2:
+        fit_kind("html", html)
 
     topic = None
     pages = load_frame(dataset, "pages", "train")
