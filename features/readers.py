@@ -17,7 +17,8 @@ from pathlib import Path
 
 from winnow.features.page import Page
 
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_MAX_BYTES = 20_000_000
 
@@ -67,9 +68,9 @@ def page_format(path: Path) -> str | None:
     name = path.name.lower().removesuffix(".gz")
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
-    if name.endswith((".html", ".htm", ".xhtml")):
+    if name.endswith(HTML_SUFFIXES):
         return "html"
-    if name.endswith(".txt"):
+    if name.endswith(TEXT_SUFFIXES):
         return "text"
     return None
 

@@ -96,7 +96,6 @@ def segment_html(html: str) -> list[Paragraph]:
         return paragraphs
     parts: list[str] = []
     link_chars = 0
-    # Stack entries: (node, block context, inside <a>)
     top = _Block("", (), (), (), (), 0)
     block = top
 
@@ -121,8 +120,9 @@ def segment_html(html: str) -> list[Paragraph]:
         parts = []
         link_chars = 0
 
-    # Iterative depth-first walk with explicit exit markers.
-    stack: list[tuple] = [(root, top, 0, False)]
+    # Iterative depth-first walk. Entries: (node, block context, inside <a>, exiting); an
+    # exiting entry closes its block and restores the enclosing one.
+    stack: list[tuple] = [(root, top, False, False)]
     while stack:
         node, ctx, in_link, exiting = stack.pop()
         if exiting:
@@ -148,8 +148,9 @@ def segment_html(html: str) -> list[Paragraph]:
         child_ctx = ctx
         if tag in BLOCK_TAGS and ctx.depth < MAX_BLOCK_DEPTH:
             flush()
-            attrs = node.attributes
-            own = tuple(attr_tokens(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"))
+            own = tuple(
+                attr_tokens(f"{attributes.get('class') or ''} {attributes.get('id') or ''}")
+            )
             child_ctx = _Block(
                 tag,
                 (ctx.path + (tag,))[-MAX_PATH_TAGS:],
@@ -188,11 +189,7 @@ def segment_text(text: str) -> list[Paragraph]:
     Long lines are cut into sentences; pieces from one line share its ``line`` number, so the
     labelled pieces can be joined back into the paragraph they came from.
     """
-    paragraphs: list[Paragraph] = []
-    for line_no, line in enumerate(_lines(text)):
-        for piece in split_sentences(line):
-            paragraphs.append(Paragraph(text=piece, index=len(paragraphs), line=line_no))
-    return paragraphs
+    return segment_lines(_lines(text))
 
 
 def _lines(text: str) -> list[str]:
