@@ -49,15 +49,19 @@ class Cleaner:
         """P(content) for each row of a paragraph table, by the model for ``kind``."""
         if len(table) == 0:
             return np.zeros(0)
-        model = self.boilerplate[kind if kind in self.boilerplate else "text"]
+        model = self._model(kind)
         proba = model.predict_proba(table)
         return proba[:, list(model.classes_).index(1)]
 
     def paragraph_margins(self, table: pd.DataFrame, kind: str) -> np.ndarray:
         """Log-odds of content for each row (unsaturated, for comparing close candidates)."""
-        model = self.boilerplate[kind if kind in self.boilerplate else "text"]
+        model = self._model(kind)
         margins = model.decision_function(table)
         return margins if list(model.classes_).index(1) == 1 else -margins
+
+    def _model(self, kind: str) -> Pipeline:
+        """The boilerplate model for a page kind; the text model serves a kind it lacks."""
+        return self.boilerplate[kind if kind in self.boilerplate else "text"]
 
     def _predict_batch(self, pages: list[Page]) -> list[dict[str, Any]]:
         records: list[dict[str, Any]] = []

@@ -14,26 +14,20 @@ from winnow.features.transformers import TextStatistics
 TOKENS = r"\S+"
 
 
+def _tfidf(analyzer: str, ngrams: tuple[int, int], min_df: int, max_features: int):
+    return TfidfVectorizer(
+        analyzer=analyzer,
+        ngram_range=ngrams,
+        min_df=min_df,
+        max_features=max_features,
+        sublinear_tf=True,
+    )
+
+
 def _text_features(min_df: int, max_features: int) -> list[tuple]:
     return [
-        (
-            "words",
-            TfidfVectorizer(
-                ngram_range=(1, 2), min_df=min_df, max_features=max_features, sublinear_tf=True
-            ),
-            "text",
-        ),
-        (
-            "chars",
-            TfidfVectorizer(
-                analyzer="char_wb",
-                ngram_range=(3, 5),
-                min_df=min_df,
-                max_features=max_features,
-                sublinear_tf=True,
-            ),
-            "text",
-        ),
+        ("words", _tfidf("word", (1, 2), min_df, max_features), "text"),
+        ("chars", _tfidf("char_wb", (3, 5), min_df, max_features), "text"),
         ("stats", Pipeline([("stats", TextStatistics()), ("scale", StandardScaler())]), ["text"]),
     ]
 
@@ -96,25 +90,8 @@ def make_topic_pipeline(
                 "features",
                 FeatureUnion(
                     [
-                        (
-                            "words",
-                            TfidfVectorizer(
-                                ngram_range=(1, 2),
-                                min_df=min_df,
-                                sublinear_tf=True,
-                                max_features=max_features,
-                            ),
-                        ),
-                        (
-                            "chars",
-                            TfidfVectorizer(
-                                analyzer="char_wb",
-                                ngram_range=(2, 5),
-                                min_df=min_df,
-                                sublinear_tf=True,
-                                max_features=max_features,
-                            ),
-                        ),
+                        ("words", _tfidf("word", (1, 2), min_df, max_features)),
+                        ("chars", _tfidf("char_wb", (2, 5), min_df, max_features)),
                     ]
                 ),
             ),
