@@ -11,8 +11,6 @@ import hashlib
 import json
 import os
 import platform
-import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +21,7 @@ from typing import Any
 
 import skops.io as sio
 
+from winnow.models.atomic import atomic_dir
 from winnow.models.cleaner import Cleaner
 
 FORMAT = "winnow-artifact"
@@ -142,10 +141,7 @@ def save_artifact(
     out = Path(out)
     if out.exists() and not overwrite:
         raise ArtifactError(f"{out} exists; choose another --out or pass --overwrite")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    tmp.chmod(0o755)
-    try:
+    with atomic_dir(out, overwrite=overwrite) as tmp:
         models = {
             "boilerplate_html": cleaner.boilerplate.get("html"),
             "boilerplate_text": cleaner.boilerplate.get("text"),
@@ -178,17 +174,6 @@ def save_artifact(
             "files": files,
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=False) + "\n")
-        if out.exists():
-            old = out.with_name(f".{out.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            out.rename(old)
-            tmp.rename(out)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return out
 
 

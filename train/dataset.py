@@ -12,13 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +27,8 @@ from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.readers import read_pages
 from winnow.features.segment import segment_page
+from winnow.models.artifact import package_versions
+from winnow.models.atomic import atomic_dir
 from winnow.train.hub import HubSource, dataset_fingerprint, read_hub
 from winnow.train.labels import (
     BOILERPLATE,
@@ -285,7 +284,7 @@ def build_dataset(
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "winnow_version": _version(),
+        "winnow_version": package_versions()["winnow-news"],
         "options": {
             **asdict(options),
             "fractions": list(options.fractions),
@@ -318,10 +317,7 @@ def build_dataset(
         }
     manifest["fingerprint"] = _fingerprint(manifest)
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    tmp.chmod(0o755)
-    try:
+    with atomic_dir(out, overwrite=overwrite) as tmp:
         for name, frame in (("paragraphs", para_frame), ("pages", page_frame)):
             (tmp / name).mkdir()
             for split in SPLITS:
@@ -330,35 +326,28 @@ def build_dataset(
                 pq.write_table(table, tmp / name / f"{split}.parquet")
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
         (tmp / "README.md").write_text(dataset_card(manifest))
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return manifest
 
 
 def load_built(path: str | os.PathLike, table: str = "paragraphs") -> datasets.DatasetDict:
     """One table of a built dataset as a ``DatasetDict`` of its splits (read in memory)."""
     path = Path(path)
-    if table not in TABLES:
-        raise ValueError(f"table must be one of {TABLES}")
-    if not (path / "manifest.json").is_file():
-        raise FileNotFoundError(f"{path} is not a winnow dataset (no manifest.json)")
-    return datasets.DatasetDict(
-        {
-            split: datasets.Dataset(
-                datasets.table.InMemoryTable(pq.read_table(path / table / f"{split}.parquet"))
-            )
-            for split in SPLITS
-        }
-    )
+    return datasets.DatasetDict({split: _load_split(path, table, split) for split in SPLITS})
 
 
 def load_frame(path: str | os.PathLike, table: str, split: str) -> pd.DataFrame:
     """One split of one table as a DataFrame, the form the pipelines take."""
-    return load_built(path, table)[split].to_pandas()
+    return _load_split(Path(path), table, split).to_pandas()
+
+
+def _load_split(path: Path, table: str, split: str) -> datasets.Dataset:
+    if table not in TABLES:
+        raise ValueError(f"table must be one of {TABLES}")
+    if not (path / "manifest.json").is_file():
+        raise FileNotFoundError(f"{path} is not a winnow dataset (no manifest.json)")
+    return datasets.Dataset(
+        datasets.table.InMemoryTable(pq.read_table(path / table / f"{split}.parquet"))
+    )
 
 
 def read_manifest(path: str | os.PathLike) -> dict[str, Any]:
@@ -385,13 +374,6 @@ def _fingerprint(manifest: dict) -> str:
         {k: s[k] for k in ("sha256", "bytes", "files")} for s in manifest["sources"]
     ]
     return hashlib.sha256(json.dumps(stable, sort_keys=True).encode()).hexdigest()[:16]
-
-
-def _version() -> str:
-    try:
-        return metadata.version("winnow-news")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def dataset_card(manifest: dict) -> str:

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 
+from winnow.models.atomic import write_text_atomic
 from winnow.models.cleaner import Cleaner
 from winnow.train.dataset import load_frame, read_manifest
 from winnow.train.labels import BOILERPLATE, CONTENT
@@ -131,17 +132,11 @@ def evaluate_run(
     metrics["dataset_fingerprint"] = read_manifest(dataset).get("fingerprint")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    _write_atomic(out / "metrics.json", json.dumps(metrics, indent=2) + "\n")
-    _write_atomic(
+    write_text_atomic(out / "metrics.json", json.dumps(metrics, indent=2) + "\n")
+    write_text_atomic(
         out / "report.md", report_markdown(metrics, run_name=run_name, dataset=str(dataset))
     )
     return metrics
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text)
-    tmp.replace(path)
 
 
 def report_markdown(metrics: dict[str, Any], *, run_name: str = "", dataset: str = "") -> str:
