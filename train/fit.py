@@ -107,35 +107,30 @@ def tune_thresholds(
         rows = frame[frame["kind"] == kind]
         if rows.empty:
             continue
-        per_page = [
-            (
-                [token_counts(t) for t in group["text"]],
-                group["_score"].to_numpy(),
-                group["label"].to_numpy(),
-                gold.get(page_id),
-            )
-            for page_id, group in rows.groupby("page_id", sort=False)
-        ]
+        per_page = []
+        for page_id, group in rows.groupby("page_id", sort=False):
+            counts = [token_counts(t) for t in group["text"]]
+            reference = gold.get(page_id)
+            if reference is None:  # no gold text: the words of the labelled content
+                reference = Counter()
+                for c, label in zip(counts, group["label"], strict=True):
+                    if label == 1:
+                        reference.update(c)
+            per_page.append((counts, group["_score"].to_numpy(), reference))
         best, best_value = 0.5, -1.0
         for threshold in THRESHOLD_GRID:
-            value = np.mean([_page_f1(c, s >= threshold, lab, g) for c, s, lab, g in per_page])
+            value = np.mean([_page_f1(c, s >= threshold, ref) for c, s, ref in per_page])
             if value > best_value + 1e-9:
                 best, best_value = float(threshold), float(value)
         thresholds[kind] = best
     return thresholds
 
 
-def _page_f1(counts, keep, labels, gold) -> float:
+def _page_f1(counts, keep, reference) -> float:
     kept = Counter()
     for c, k in zip(counts, keep, strict=True):
         if k:
             kept.update(c)
-    if gold is not None:
-        return token_prf(kept, gold)[2]
-    reference = Counter()
-    for c, lab in zip(counts, labels, strict=True):
-        if lab == 1:
-            reference.update(c)
     return token_prf(kept, reference)[2]
 
 
