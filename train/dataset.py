@@ -29,7 +29,7 @@ from winnow.features.readers import read_pages
 from winnow.features.segment import segment_page
 from winnow.models.artifact import package_versions
 from winnow.models.atomic import atomic_dir
-from winnow.train.hub import HubSource, dataset_fingerprint, read_hub
+from winnow.train.hub import HubSource, read_hub
 from winnow.train.labels import (
     BOILERPLATE,
     CONTENT,
@@ -164,13 +164,12 @@ def _with_renderings(pages: Iterable[Page], render: Sequence[str]) -> Iterator[P
 
 
 def _describe_hub(source: HubSource) -> dict[str, Any]:
-    fingerprint = dataset_fingerprint(source) or ""
     return {
         **source.describe(),
         "path": f"hf:{source.name}",
         "files": 0,
         "bytes": 0,
-        "sha256": fingerprint,
+        "sha256": source.fingerprint or "",
     }
 
 

@@ -21,6 +21,8 @@ class HubSource:
     split: str = "train"
     config: str | None = None
     data_files: list[str] = field(default_factory=list)
+    # The loaded dataset's own fingerprint, set by ``read_hub`` for the manifest.
+    fingerprint: str | None = field(default=None, init=False, compare=False)
 
     def describe(self) -> dict:
         return {
@@ -41,19 +43,10 @@ def read_hub(source: HubSource) -> Iterator[Page]:
         split=source.split,
         data_files=source.data_files or None,
     )
+    source.fingerprint = getattr(dataset, "_fingerprint", None)
     for i, row in enumerate(dataset):
         fallback = f"{source.name}:{source.split}:{i}"
         try:
             yield page_from_record(dict(row), fallback_id=fallback)
         except ReadError as err:
             yield Page(id=str(row.get("id") or fallback), error=str(err))
-
-
-def dataset_fingerprint(source: HubSource) -> str | None:
-    """The loaded dataset's own fingerprint, for the manifest."""
-    import datasets
-
-    dataset = datasets.load_dataset(
-        source.name, source.config, split=source.split, data_files=source.data_files or None
-    )
-    return getattr(dataset, "_fingerprint", None)
