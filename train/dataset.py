@@ -41,7 +41,7 @@ from winnow.train.labels import (
     split_glued,
 )
 from winnow.train.render import render_page
-from winnow.train.splits import SPLITS, assign_splits
+from winnow.train.splits import SPLITS, assign_splits, split_group
 
 FORMAT = "winnow-dataset"
 FORMAT_VERSION = 1
@@ -116,7 +116,8 @@ def page_examples(
         raise Skip("no_labels")
     table = paragraph_table(paragraphs)
     table.insert(0, "page_id", page.id)
-    table.insert(1, "domain", page.domain or page.id)
+    group = split_group(page)
+    table.insert(1, "domain", group)
     table.insert(2, "kind", page.kind)
     table.insert(3, "index", range(len(paragraphs)))
     table.insert(4, "line", [p.line for p in paragraphs])
@@ -131,7 +132,7 @@ def page_examples(
         content = "\n\n".join(p.text for p in paragraphs)
     row = {
         "id": page.id,
-        "domain": page.domain or page.id,
+        "domain": group,
         "url": page.url or "",
         "kind": page.kind,
         "topic": topic or "",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from winnow.features.page import Page
 from winnow.features.segment import segment_html
+from winnow.train.splits import split_group
 
 RENDERERS = ("full", "trafilatura")
 
@@ -27,7 +28,7 @@ def render_page(page: Page, how: str) -> Page | None:
         return None
     meta = {k: v for k, v in page.meta.items() if k not in ("labels", "paragraphs")}
     # The rendering stays in its page's split: same domain, or the page itself as the group.
-    meta["domain"] = page.domain or page.id
+    meta["domain"] = split_group(page)
     meta["rendered"] = how
     return Page(id=f"{page.id}#{how}", url=page.url, text=text, source=page.source, meta=meta)
 

@@ -10,6 +10,11 @@ import numpy as np
 SPLITS = ("train", "validation", "test")
 
 
+def split_group(page) -> str:
+    """What keeps pages together in one split: the outlet, or the page alone without one."""
+    return page.domain or page.id
+
+
 def assign_splits(
     groups: Sequence[str], *, seed: int = 0, fractions: Sequence[float] = (0.7, 0.15, 0.15)
 ) -> dict[str, str]:
