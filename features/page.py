@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,12 +26,15 @@ class Page:
 
     @property
     def domain(self) -> str:
-        """The outlet: ``meta['domain']`` if given, else the URL's host without ``www.``."""
+        """The outlet: ``meta['domain']`` if given, else the host without ``www.`` of the URL,
+        or of the URL the page declares for itself (canonical link, ``og:url``) when it came
+        without one. Splits group pages by it, so saved pages of one outlet stay together."""
         if self.meta.get("domain"):
             return str(self.meta["domain"]).lower().removeprefix("www.")
-        if self.url:
+        url = self.url or (declared_url(self.html) if self.html else None)
+        if url:
             try:
-                host = urlsplit(self.url).hostname or ""
+                host = urlsplit(url).hostname or ""
             except ValueError:  # a malformed URL names no outlet
                 return ""
             return host.removeprefix("www.")
@@ -40,6 +44,24 @@ class Page:
     def kind(self) -> str:
         """``html`` when there is markup to use, ``text`` otherwise."""
         return "html" if self.html is not None else "text"
+
+
+_HEAD_CHARS = 65_536
+_LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_CANONICAL = re.compile(r"""\brel\s*=\s*["']?canonical\b""", re.IGNORECASE)
+_OG_URL = re.compile(r"""\bproperty\s*=\s*["']?og:url\b""", re.IGNORECASE)
+_HREF = re.compile(r"""\b(?:href|content)\s*=\s*["']?(https?://[^"'\s>]+)""", re.IGNORECASE)
+
+
+def declared_url(html: str) -> str | None:
+    """The absolute URL a page names for itself in its head: canonical link, then og:url."""
+    head = html[:_HEAD_CHARS]
+    for tags, marker in ((_LINK_TAG, _CANONICAL), (_META_TAG, _OG_URL)):
+        for tag in tags.finditer(head):
+            if marker.search(tag.group()) and (found := _HREF.search(tag.group())):
+                return found.group(1)
+    return None
 
 
 @dataclass

@@ -30,6 +30,8 @@ MANIFEST = "manifest.json"
 MODEL_FILES = {
     "boilerplate_html": "boilerplate_html.skops",
     "boilerplate_text": "boilerplate_text.skops",
+    "sequence_html": "sequence_html.skops",
+    "sequence_text": "sequence_text.skops",
     "topic": "topic.skops",
 }
 
@@ -45,6 +47,7 @@ ALLOWED_TYPES = frozenset(
         "numpy.random.mtrand.RandomState",
         "scipy.sparse._csr.csr_matrix",
         "sklearn.compose._column_transformer.ColumnTransformer",
+        "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
         "sklearn.feature_extraction.text.CountVectorizer",
         "sklearn.feature_extraction.text.TfidfTransformer",
         "sklearn.feature_extraction.text.TfidfVectorizer",
@@ -145,6 +148,8 @@ def save_artifact(
         models = {
             "boilerplate_html": cleaner.boilerplate.get("html"),
             "boilerplate_text": cleaner.boilerplate.get("text"),
+            "sequence_html": cleaner.sequence.get("html"),
+            "sequence_text": cleaner.sequence.get("text"),
             "topic": cleaner.topic,
         }
         for name, model in models.items():
@@ -255,9 +260,11 @@ def load_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = Fal
     }
     if not boilerplate:
         raise ArtifactError(f"refusing {path}: it holds no boilerplate model")
+    sequence = {k: models[f"sequence_{k}"] for k in boilerplate if f"sequence_{k}" in models}
     return Cleaner(
         boilerplate=boilerplate,
         topic=models.get("topic"),
+        sequence=sequence,
         thresholds={k: float(v) for k, v in (manifest.get("thresholds") or {}).items()},
         topic_threshold=float(manifest.get("topic_threshold") or 0.0),
     )

@@ -9,11 +9,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy.special import expit
 from sklearn.pipeline import Pipeline
 
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.segment import segment_page
+from winnow.features.sequence import sequence_features
 from winnow.models.glued import cut_glued
 
 CONTENT, BOILERPLATE = "content", "boilerplate"
@@ -24,12 +26,15 @@ OTHER_TOPIC = "other"
 class Cleaner:
     """Boilerplate pipelines per page kind (``html``, ``text``), a topic pipeline, thresholds.
 
+    ``boilerplate[kind]`` scores each paragraph on its own; ``sequence[kind]``, when present,
+    rescores it from those scores read along the page (``features.sequence``).
     ``thresholds[kind]`` is the P(content) above which a paragraph is kept; ``topic_threshold``
     the topic probability below which the topic is ``other`` (0 never abstains).
     """
 
     boilerplate: dict[str, Pipeline]
     topic: Pipeline | None = None
+    sequence: dict[str, Any] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=lambda: {"html": 0.5, "text": 0.5})
     topic_threshold: float = 0.0
     batch_size: int = 64
@@ -45,13 +50,24 @@ class Cleaner:
         if batch:
             yield from self._predict_batch(batch)
 
-    def paragraph_scores(self, table: pd.DataFrame, kind: str) -> np.ndarray:
-        """P(content) for each row of a paragraph table, by the model for ``kind``."""
+    def paragraph_scores(
+        self, table: pd.DataFrame, kind: str, pages: np.ndarray | None = None
+    ) -> np.ndarray:
+        """P(content) for each row of a paragraph table, by the models for ``kind``.
+
+        ``pages`` names each row's page (rows of a page contiguous, in page order); without
+        it the table is one page.
+        """
         if len(table) == 0:
             return np.zeros(0)
-        model = self._model(kind)
-        proba = model.predict_proba(table)
-        return proba[:, list(model.classes_).index(1)]
+        margins = self.paragraph_margins(table, kind)
+        second = self.sequence.get(self._kind(kind))
+        if second is None:
+            return expit(margins)
+        keys = np.zeros(len(table), dtype=np.int8) if pages is None else np.asarray(pages)
+        features = sequence_features(table, margins, keys, markup=self._kind(kind) == "html")
+        proba = second.predict_proba(features)
+        return proba[:, list(second.classes_).index(1)]
 
     def paragraph_margins(self, table: pd.DataFrame, kind: str) -> np.ndarray:
         """Log-odds of content for each row (unsaturated, for comparing close candidates)."""
@@ -59,9 +75,12 @@ class Cleaner:
         margins = model.decision_function(table)
         return margins if list(model.classes_).index(1) == 1 else -margins
 
+    def _kind(self, kind: str) -> str:
+        """The model kind that serves a page kind: the text model serves a kind it lacks."""
+        return kind if kind in self.boilerplate else "text"
+
     def _model(self, kind: str) -> Pipeline:
-        """The boilerplate model for a page kind; the text model serves a kind it lacks."""
-        return self.boilerplate[kind if kind in self.boilerplate else "text"]
+        return self.boilerplate[self._kind(kind)]
 
     def _predict_batch(self, pages: list[Page]) -> list[dict[str, Any]]:
         records: list[dict[str, Any]] = []
@@ -87,12 +106,15 @@ class Cleaner:
                 continue
             if kind == "text":
                 chosen = [self._cut_glued(entry) for entry in chosen]
-            scores = self.paragraph_scores(pd.concat([s[2] for s in chosen]), kind)
+            keys = np.repeat(np.arange(len(chosen)), [len(s[2]) for s in chosen])
+            scores = self.paragraph_scores(pd.concat([s[2] for s in chosen]), kind, keys)
             start = 0
             for i, paragraphs, table in chosen:
                 page_scores = scores[start : start + len(table)]
                 start += len(table)
-                self._fill(records[i], paragraphs, page_scores, self.thresholds.get(kind, 0.5))
+                self._fill(
+                    records[i], paragraphs, page_scores, self.thresholds.get(kind, 0.5), kind
+                )
 
         self._label_topics([r for r in records if r["error"] is None and r["text"]])
         return records
@@ -114,18 +136,27 @@ class Cleaner:
         return i, paragraphs, table
 
     @staticmethod
-    def _fill(record: dict, paragraphs: list[Paragraph], scores: np.ndarray, threshold: float):
+    def _fill(
+        record: dict,
+        paragraphs: list[Paragraph],
+        scores: np.ndarray,
+        threshold: float,
+        kind: str,
+    ):
+        """Text pages' paragraphs also name their input ``line`` (0-based): a line can be cut
+        into sentences or split where chaff was glued on, and callers map labels back."""
         out = []
         kept: list[Paragraph] = []
         for p, score in zip(paragraphs, scores, strict=True):
             keep = bool(score >= threshold)
-            out.append(
-                {
-                    "text": p.text,
-                    "label": CONTENT if keep else BOILERPLATE,
-                    "score": round(float(score), 4),
-                }
-            )
+            item = {
+                "text": p.text,
+                "label": CONTENT if keep else BOILERPLATE,
+                "score": round(float(score), 4),
+            }
+            if kind == "text":
+                item["line"] = p.line
+            out.append(item)
             if keep:
                 kept.append(p)
         record["paragraphs"] = out

@@ -42,8 +42,14 @@ def test_artifact_round_trip_predicts_the_same(trained_run):
     assert manifest["dataset"]["fingerprint"]
     page = Page(
         id="p",
-        html="<p>The harbour council voted to close the bridge for repairs on Monday.</p>"
-        "<p>Subscribe to our newsletter</p>",
+        html="<ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul>"
+        "<article><h1>Harbour bridge to close for repairs</h1>"
+        "<p>The harbour council voted on Monday to close the old bridge for repairs, after "
+        "engineers found cracks in two of its supports during a routine inspection.</p>"
+        "<p>Ferries will carry foot passengers across the harbour while the work goes on, "
+        "and the council expects the bridge to reopen before the summer season.</p>"
+        "<p>Traders on the north quay said they feared losing custom during the closure.</p>"
+        "</article><div class='newsletter'><p>Subscribe to our newsletter</p></div>",
     )
     first = list(load_artifact(trained_run).predict([page]))
     second = list(load_artifact(trained_run).predict([page]))

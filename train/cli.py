@@ -172,6 +172,13 @@ def train(
     topic_threshold: Annotated[
         float, typer.Option(help="Below this topic probability, predict `other` (0: never).")
     ] = 0.0,
+    sequence_folds: Annotated[
+        int,
+        typer.Option(
+            help="Domain folds that score the training pages for the second pass, which "
+            "rereads each paragraph's score along its page (0: no second pass)."
+        ),
+    ] = 2,
     overwrite: Overwrite = False,
     quiet: Quiet = False,
 ) -> None:
@@ -186,6 +193,7 @@ def train(
         min_df=min_df,
         max_features=max_features,
         topic_threshold=topic_threshold,
+        sequence_folds=sequence_folds,
     )
     try:
         path, metrics = train_run(dataset, out, options, overwrite=overwrite)

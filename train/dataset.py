@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import datasets
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
@@ -336,8 +337,16 @@ def load_built(path: str | os.PathLike, table: str = "paragraphs") -> datasets.D
 
 
 def load_frame(path: str | os.PathLike, table: str, split: str) -> pd.DataFrame:
-    """One split of one table as a DataFrame, the form the pipelines take."""
-    return _load_split(Path(path), table, split).to_pandas()
+    """One split of one table as a DataFrame, the form the pipelines take.
+
+    Paragraph rows come grouped by page and in page order, as the second pass reads them.
+    """
+    frame = _load_split(Path(path), table, split).to_pandas()
+    if table == "paragraphs" and len(frame):
+        first = pd.factorize(frame["page_id"])[0]
+        frame = frame.iloc[np.lexsort((frame["index"].to_numpy(), first))]
+        frame = frame.reset_index(drop=True)
+    return frame
 
 
 def _load_split(path: Path, table: str, split: str) -> datasets.Dataset:

@@ -25,7 +25,8 @@ def score_paragraphs(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
     for kind in ("html", "text"):
         mask = (paragraphs["kind"] == kind).to_numpy()
         if mask.any():
-            scores[mask] = cleaner.paragraph_scores(paragraphs[mask], kind)
+            rows = paragraphs[mask]
+            scores[mask] = cleaner.paragraph_scores(rows, kind, rows["page_id"].to_numpy())
     return scores
 
 

@@ -6,16 +6,25 @@ import json
 import os
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from sklearn.base import clone
+from sklearn.model_selection import GroupKFold
+from sklearn.pipeline import Pipeline
+
+from winnow.features.sequence import sequence_features
 
 from winnow.models.artifact import save_artifact
 from winnow.models.cleaner import Cleaner
-from winnow.models.pipelines import make_boilerplate_pipeline, make_topic_pipeline
+from winnow.models.pipelines import (
+    make_boilerplate_pipeline,
+    make_sequence_model,
+    make_topic_pipeline,
+)
 from winnow.train.dataset import load_frame, read_manifest
 from winnow.train.evaluate import evaluate_split, score_paragraphs
 from winnow.train.metrics import token_counts, token_prf
@@ -33,6 +42,7 @@ class TrainOptions:
     min_df: int = 2
     max_features: int = 200_000  # per n-gram vectorizer; smaller makes smaller artifacts
     topic_threshold: float = 0.0
+    sequence_folds: int = 2  # domain folds for the second pass's training scores; 0: no second pass
 
 
 def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Cleaner, dict]:
@@ -42,24 +52,21 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
     if labelled["label"].nunique() < 2:
         raise ValueError("the training split needs both content and boilerplate paragraphs")
     y = labelled["label"].to_numpy()
-    boilerplate = {}
-    timings = {}
+    boilerplate: dict[str, Pipeline] = {}
+    sequence: dict[str, Any] = {}
+    timings: dict[str, float] = {}
 
     def fit_kind(kind: str, rows: pd.DataFrame) -> None:
         start = time.perf_counter()
-        boilerplate[kind] = make_boilerplate_pipeline(
-            kind,
-            alpha=options.boilerplate_alpha,
-            min_df=options.min_df,
-            max_features=options.max_features,
-            seed=options.seed,
-        ).fit(rows, rows["label"].to_numpy())
+        boilerplate[kind], second = fit_boilerplate(kind, rows, options)
+        if second is not None:
+            sequence[kind] = second
         timings[f"boilerplate_{kind}"] = round(time.perf_counter() - start, 2)
 
     # The text model learns from every paragraph, since markup pages' text is text too.
-    fit_kind("text", labelled)
-    html = labelled[labelled["kind"] == "html"]
-    if html["label"].nunique() == 2:
+    fit_kind("text", train)
+    html = train[train["kind"] == "html"]
+    if html.loc[html["label"] >= 0, "label"].nunique() == 2:
         fit_kind("html", html)
 
     topic = None
@@ -72,10 +79,15 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
         ).fit(pages["content_text"].tolist(), pages["topic"].tolist())
         timings["topic"] = round(time.perf_counter() - start, 2)
 
-    cleaner = Cleaner(boilerplate=boilerplate, topic=topic, topic_threshold=options.topic_threshold)
+    cleaner = Cleaner(
+        boilerplate=boilerplate,
+        topic=topic,
+        sequence=sequence,
+        topic_threshold=options.topic_threshold,
+    )
     validation = load_frame(dataset, "paragraphs", "validation")
     val_pages = load_frame(dataset, "pages", "validation")
-    cleaner.thresholds = tune_thresholds(cleaner, validation, val_pages)
+    passes = choose_passes(cleaner, validation, val_pages)
     info = {
         "training": {
             "paragraphs": int(len(labelled)),
@@ -85,45 +97,110 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
                 str(k): int(v) for k, v in pages["topic"].value_counts().sort_index().items()
             },
             "seconds": timings,
+            "passes": passes,
         }
     }
     return cleaner, info
 
 
-def tune_thresholds(
-    cleaner: Cleaner, paragraphs: pd.DataFrame, pages: pd.DataFrame
-) -> dict[str, float]:
-    """Per page kind, the P(content) cut that maximises mean page token F1 on validation.
+def fit_boilerplate(kind: str, rows: pd.DataFrame, options: TrainOptions) -> tuple[Pipeline, Any]:
+    """The first-pass pipeline for ``kind`` and the second pass fitted on its scores.
 
-    Pages without gold text fall back to paragraph labels (F1 of kept content words).
+    ``rows`` are whole pages in page order, unlabelled rows included: they are the neighbours
+    the second pass reads. The second pass must learn from scores like those it will get on
+    new outlets, so it is fitted on out-of-fold scores, with folds grouped by domain. The
+    vectorizers are fitted once on all rows (no labels involved) and shared by the folds.
     """
-    thresholds = {kind: 0.5 for kind in cleaner.boilerplate}
+    pipeline = make_boilerplate_pipeline(
+        kind,
+        alpha=options.boilerplate_alpha,
+        min_df=options.min_df,
+        max_features=options.max_features,
+        seed=options.seed,
+    )
+    features, classifier = pipeline.steps[0][1], pipeline.steps[-1][1]
+    X = features.fit_transform(rows)
+    y = rows["label"].to_numpy()
+    labelled = y >= 0
+    classifier.fit(X[labelled], y[labelled])
+    groups = rows["domain"].where(rows["domain"] != "", rows["page_id"]).to_numpy()
+    folds = options.sequence_folds
+    if folds < 2 or len(np.unique(groups[labelled])) < folds:
+        return pipeline, None
+    margins = np.zeros(len(rows))
+    for fit_rows, held_out in GroupKFold(folds).split(X, groups=groups):
+        fit_rows = fit_rows[labelled[fit_rows]]
+        if len(np.unique(y[fit_rows])) < 2:
+            return pipeline, None
+        fold = clone(classifier).fit(X[fit_rows], y[fit_rows])
+        margins[held_out] = fold.decision_function(X[held_out])
+    table = sequence_features(rows, margins, rows["page_id"].to_numpy(), markup=kind == "html")
+    second = make_sequence_model(seed=options.seed).fit(table[labelled], y[labelled])
+    return pipeline, second
+
+
+def choose_passes(cleaner: Cleaner, paragraphs: pd.DataFrame, pages: pd.DataFrame) -> dict:
+    """Keep each kind's second pass only where it beats the first alone on validation, and
+    set the thresholds of what is kept. A second pass fitted on a handful of outlets can do
+    worse than none; this is model selection on validation data, never on test data."""
+    with_second = _tune(cleaner, paragraphs, pages)
+    first_only = replace(cleaner, sequence={})
+    alone = _tune(first_only, paragraphs, pages) if cleaner.sequence else with_second
+    chosen = {}
+    for kind, (cut, value) in with_second.items():
+        if kind in cleaner.sequence and alone[kind][1] > value:
+            del cleaner.sequence[kind]
+            cut, value = alone[kind]
+        chosen[kind] = {
+            "threshold": cut,
+            "validation_f1": round(value, 4),
+            "first_pass_f1": round(alone[kind][1], 4),
+            "second_pass": kind in cleaner.sequence,
+        }
+    cleaner.thresholds = {kind: c["threshold"] for kind, c in chosen.items()}
+    return chosen
+
+
+def _tune(
+    cleaner: Cleaner, paragraphs: pd.DataFrame, pages: pd.DataFrame
+) -> dict[str, tuple[float, float]]:
+    """Per page kind, the P(content) cut that maximises mean page token F1 on validation, and
+    that F1. Pages without gold text are scored on their labelled paragraphs (F1 of the kept
+    content words); pages with no content label say nothing about the cut and are left out.
+    """
+    tuned = {kind: (0.5, 0.0) for kind in cleaner.boilerplate}
     if len(paragraphs) == 0:
-        return thresholds
+        return tuned
     scores = score_paragraphs(cleaner, paragraphs)
     gold = {p.id: token_counts(p.gold_text) for p in pages.itertuples() if p.gold_text}
     frame = paragraphs.assign(_score=scores)
-    for kind in thresholds:
+    for kind in tuned:
         rows = frame[frame["kind"] == kind]
         if rows.empty:
             continue
         per_page = []
         for page_id, group in rows.groupby("page_id", sort=False):
-            counts = [token_counts(t) for t in group["text"]]
             reference = gold.get(page_id)
-            if reference is None:  # no gold text: the words of the labelled content
+            if reference is None:  # no gold text: scored on its labelled paragraphs only
+                group = group[group["label"] >= 0]
+            counts = [token_counts(t) for t in group["text"]]
+            if reference is None:
                 reference = Counter()
                 for c, label in zip(counts, group["label"], strict=True):
                     if label == 1:
                         reference.update(c)
+                if not reference:  # nothing known to be content (topic-only or snippet pages):
+                    continue  # keeping nothing would score best, which says nothing
             per_page.append((counts, group["_score"].to_numpy(), reference))
+        if not per_page:
+            continue
         best, best_value = 0.5, -1.0
         for threshold in THRESHOLD_GRID:
             value = np.mean([_page_f1(c, s >= threshold, ref) for c, s, ref in per_page])
             if value > best_value + 1e-9:
                 best, best_value = float(threshold), float(value)
-        thresholds[kind] = best
-    return thresholds
+        tuned[kind] = (best, best_value)
+    return tuned
 
 
 def _page_f1(counts, keep, reference) -> float:

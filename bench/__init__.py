@@ -1,0 +1,1 @@
+"""Benchmark scripts: winnow against other extractors and text filters."""

@@ -1,0 +1,149 @@
+"""Features of a paragraph's place in its page's run of first-pass scores.
+
+Content comes in runs: an article's paragraphs sit together, in one container, between the
+navigation above and the related links below. A first model scores each paragraph on its own;
+these features let a second model read those scores along the page, so a weak paragraph
+inside a confident article run is kept and a confident-looking promo after the article's end
+is dropped.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy.special import expit
+
+CLIP = 8.0
+OFFSETS = (-3, -2, -1, 1, 2, 3)
+WINDOWS = (1, 3, 8)
+SEQUENCE_COLUMNS = (
+    ["margin"]
+    + [f"margin_{o:+d}" for o in OFFSETS]
+    + [f"window_{r}" for r in WINDOWS]
+    + [
+        "page_max",
+        "page_mean",
+        "below_max",
+        "mass_before",
+        "mass_after",
+        "gap_before",
+        "gap_after",
+        "path_mean",
+        "path_count",
+        "path_mass",
+        "attrs_mean",
+        "run_words",
+        "words",
+        "position",
+        "link_density",
+        "paragraphs",
+    ]
+)
+
+
+def sequence_features(
+    table: pd.DataFrame, margins: np.ndarray, pages: np.ndarray, *, markup: bool = True
+) -> np.ndarray:
+    """One row of ``SEQUENCE_COLUMNS`` per paragraph.
+
+    ``table`` is a paragraph table (``paragraph_table`` columns) of one or more pages in page
+    order, ``margins`` the first model's log-odds of content for its rows, and ``pages`` a
+    page key per row; rows of one page must be contiguous. ``markup=False`` blanks what plain
+    text lacks (tag paths, classes, links), so a text model trained on markup pages' text sees
+    them as it will see text pages.
+    """
+    n = len(table)
+    out = np.zeros((n, len(SEQUENCE_COLUMNS)), dtype=np.float64)
+    if n == 0:
+        return out
+    margins = np.clip(np.asarray(margins, dtype=np.float64), -CLIP, CLIP)
+    words = table["text"].str.split().str.len().fillna(0).to_numpy(dtype=np.float64)
+    if markup:
+        paths = table["path"].to_numpy()
+        attrs = table["block_attrs"].to_numpy()
+        links = table["link_density"].to_numpy(dtype=np.float64)
+    else:
+        paths = attrs = np.zeros(n, dtype=np.int8)
+        links = np.zeros(n)
+    keys = np.asarray(pages)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], n]
+    for lo, hi in zip(starts, ends, strict=True):
+        out[lo:hi] = _page_features(
+            margins[lo:hi],
+            words[lo:hi],
+            paths[lo:hi],
+            attrs[lo:hi],
+            links[lo:hi],
+        )
+    return out
+
+
+def _page_features(m, words, paths, attrs, links) -> np.ndarray:
+    n = len(m)
+    p = expit(m)
+    weight = np.log1p(words) + 1e-3
+    mass = p * words
+    total = mass.sum() or 1.0
+    cols: list[np.ndarray] = [m]
+    padded = np.r_[np.full(3, -CLIP), m, np.full(3, -CLIP)]
+    cols += [padded[3 + o : 3 + o + n] for o in OFFSETS]
+    cum_w = np.r_[0.0, np.cumsum(weight)]
+    cum_pw = np.r_[0.0, np.cumsum(p * weight)]
+    idx = np.arange(n)
+    for r in WINDOWS:
+        lo, hi = np.maximum(idx - r, 0), np.minimum(idx + r + 1, n)
+        cols.append((cum_pw[hi] - cum_pw[lo]) / (cum_w[hi] - cum_w[lo]))
+    cols.append(np.full(n, m.max()))
+    cols.append(np.full(n, (p * weight).sum() / weight.sum()))
+    cols.append(m - m.max())
+    cum_mass = np.cumsum(mass)
+    cols.append((cum_mass - mass) / total)
+    cols.append((total - cum_mass) / total)
+    confident = np.flatnonzero(p >= 0.9)
+    cols.append(_gaps(confident, n, before=True))
+    cols.append(_gaps(confident, n, before=False))
+    for key, with_mass in ((paths, True), (attrs, False)):
+        codes, inverse = np.unique(key, return_inverse=True)
+        count = np.bincount(inverse, minlength=len(codes)).astype(np.float64)
+        mean = np.bincount(inverse, weights=p, minlength=len(codes)) / count
+        cols.append(mean[inverse])
+        if with_mass:
+            cols.append(np.log1p(count[inverse]))
+            cols.append(np.bincount(inverse, weights=mass, minlength=len(codes))[inverse] / total)
+    cols.append(np.log1p(_run_words(p >= 0.5, words)))
+    cols.append(np.log1p(words))
+    cols.append(idx / (n - 1) if n > 1 else np.zeros(n))
+    cols.append(links)
+    cols.append(np.full(n, np.log1p(n)))
+    return np.column_stack(cols)
+
+
+def _gaps(confident: np.ndarray, n: int, *, before: bool) -> np.ndarray:
+    """log1p of the distance to the nearest confident paragraph on one side (itself counts)."""
+    idx = np.arange(n)
+    far = np.full(n, np.log1p(n))
+    if len(confident) == 0:
+        return far
+    if before:
+        pos = np.searchsorted(confident, idx, side="right") - 1
+        ok = pos >= 0
+        far[ok] = np.log1p(idx[ok] - confident[pos[ok]])
+    else:
+        pos = np.searchsorted(confident, idx, side="left")
+        ok = pos < len(confident)
+        far[ok] = np.log1p(confident[pos[ok]] - idx[ok])
+    return far
+
+
+def _run_words(kept: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """Words in the run of consecutive kept paragraphs each paragraph belongs to (0 if dropped)."""
+    out = np.zeros(len(kept))
+    start = None
+    for i, k in enumerate(np.r_[kept, False]):
+        if k and start is None:
+            start = i
+        elif not k and start is not None:
+            out[start:i] = words[start:i].sum()
+            start = None
+    return out
