@@ -17,7 +17,6 @@ from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
 
 from winnow.features.sequence import sequence_features
-
 from winnow.models.artifact import save_artifact
 from winnow.models.cleaner import Cleaner
 from winnow.models.pipelines import (
