@@ -9,11 +9,27 @@ is dropped.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 from scipy.special import expit
 
 CLIP = 8.0
+# Words in class and id names that say what a box holds. Alone they are weak (a "comments" box is
+# chaff on a news page and the content of a forum thread); the trees combine them with where
+# the box sits and how it scores. On grouped cross-validation over the default training pages
+# they raised page token F1 from 0.877 to 0.885 (Dragnet, with its reader comments: 0.887 to
+# 0.900); adding more word groups, or the block's own classes, did not help further.
+MARKUP_HINTS = {
+    "comment": re.compile(r"\b(?:comments?|commentlist|reply|replies|respond|disqus|discussion)"),
+    "related": re.compile(r"\b(?:related|recommended|more|popular|trending|teaser|promo)"),
+    "social": re.compile(r"\b(?:share|sharing|social|follow|newsletter|subscribe|signup)"),
+    "navigation": re.compile(
+        r"\b(?:nav|navigation|menu|breadcrumbs?|sidebar|widget|footer|header)"
+    ),
+    "article": re.compile(r"\b(?:article|story|post|entry|content|body|main|text)"),
+}
 OFFSETS = (-3, -2, -1, 1, 2, 3)
 WINDOWS = (1, 3, 8)
 SEQUENCE_COLUMNS = (
@@ -38,6 +54,7 @@ SEQUENCE_COLUMNS = (
         "link_density",
         "paragraphs",
     ]
+    + [f"hint_{name}" for name in MARKUP_HINTS]
 )
 
 
@@ -68,8 +85,11 @@ def sequence_features(
     keys = np.asarray(pages)
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     ends = np.r_[starts[1:], n]
+    hinted = len(MARKUP_HINTS)
+    if markup:
+        out[:, -hinted:] = _markup_hints(table)
     for lo, hi in zip(starts, ends, strict=True):
-        out[lo:hi] = _page_features(
+        out[lo:hi, :-hinted] = _page_features(
             margins[lo:hi],
             words[lo:hi],
             paths[lo:hi],
@@ -117,6 +137,15 @@ def _page_features(m, words, paths, attrs, links) -> np.ndarray:
     cols.append(links)
     cols.append(np.full(n, np.log1p(n)))
     return np.column_stack(cols)
+
+
+def _markup_hints(table: pd.DataFrame) -> np.ndarray:
+    """Per paragraph and hint: 1 if a class or id of the block's ancestors has the word."""
+    ancestors = table["attrs"].str.lower()
+    hints = np.zeros((len(table), len(MARKUP_HINTS)))
+    for j, pattern in enumerate(MARKUP_HINTS.values()):
+        hints[:, j] = ancestors.str.contains(pattern).to_numpy(dtype=np.float64)
+    return hints
 
 
 def _gaps(confident: np.ndarray, n: int, *, before: bool) -> np.ndarray:

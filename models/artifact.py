@@ -21,6 +21,7 @@ from typing import Any
 
 import skops.io as sio
 
+from winnow.features.sequence import SEQUENCE_COLUMNS
 from winnow.models.atomic import atomic_dir
 from winnow.models.cleaner import Cleaner
 
@@ -175,6 +176,7 @@ def save_artifact(
             },
             "thresholds": cleaner.thresholds,
             "topic_threshold": cleaner.topic_threshold,
+            "sequence_columns": list(SEQUENCE_COLUMNS) if cleaner.sequence else [],
             **(info or {}),
             "files": files,
         }
@@ -233,6 +235,12 @@ def verify_artifact(
                 result.problems.append(
                     f"{name} holds types outside the allow-list: {', '.join(refused)}"
                 )
+    has_second_pass = any(name.startswith("sequence_") for name in files)
+    if has_second_pass and manifest.get("sequence_columns") != list(SEQUENCE_COLUMNS):
+        result.problems.append(
+            "its second pass was trained on page features this winnow does not compute "
+            "(sequence_columns differ); retrain it with this version"
+        )
     made_with = (manifest.get("versions") or {}).get("scikit-learn")
     have = package_versions()["scikit-learn"]
     if made_with != have:
@@ -261,6 +269,12 @@ def load_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = Fal
     if not boilerplate:
         raise ArtifactError(f"refusing {path}: it holds no boilerplate model")
     sequence = {k: models[f"sequence_{k}"] for k in boilerplate if f"sequence_{k}" in models}
+    for kind, model in sequence.items():
+        if getattr(model, "n_features_in_", len(SEQUENCE_COLUMNS)) != len(SEQUENCE_COLUMNS):
+            raise ArtifactError(
+                f"refusing {path}: its {kind} second pass reads {model.n_features_in_} page "
+                f"features and this winnow computes {len(SEQUENCE_COLUMNS)}; retrain it"
+            )
     return Cleaner(
         boilerplate=boilerplate,
         topic=models.get("topic"),

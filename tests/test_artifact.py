@@ -112,3 +112,14 @@ def test_not_an_artifact(tmp_path):
     assert "not an artifact directory" in verify_artifact(tmp_path / "nope").problems[0]
     (tmp_path / "manifest.json").write_text("{broken")
     assert "not valid JSON" in verify_artifact(tmp_path).problems[0]
+
+
+def test_a_second_pass_trained_on_other_page_features_is_refused(run_copy):
+    manifest = json.loads((run_copy / "manifest.json").read_text())
+    if not manifest["sequence_columns"]:
+        pytest.skip("the sample run chose no second pass")
+    _rewrite_manifest(run_copy, sequence_columns=manifest["sequence_columns"][:-1])
+    check = verify_artifact(run_copy)
+    assert not check.ok and "sequence_columns" in check.problems[0]
+    with pytest.raises(ArtifactError, match="second pass"):
+        load_artifact(run_copy)

@@ -134,3 +134,30 @@ def test_trained_second_pass_survives_the_artifact(trained_run, kind):
     assert (kind in cleaner.sequence) == passes[kind]["second_pass"]
     assert (f"sequence_{kind}.skops" in manifest["files"]) == passes[kind]["second_pass"]
     assert cleaner.thresholds[kind] == passes[kind]["threshold"]
+
+
+def test_class_and_id_words_become_hints_only_with_markup():
+    paragraphs = [
+        Paragraph(
+            text="Great piece, thanks.",
+            index=0,
+            tag="p",
+            attrs="comments list",
+            block_attrs="comment body",
+        ),
+        Paragraph(
+            text="The article's own text.",
+            index=1,
+            tag="p",
+            attrs="main article",
+            block_attrs="story",
+        ),
+    ]
+    table = paragraph_table(paragraphs)
+    marked = sequence_features(table, np.zeros(2), np.zeros(2))
+    assert _column(marked, "hint_comment").tolist() == [1.0, 0.0]
+    assert _column(marked, "hint_article")[1] >= 1.0
+    plain = sequence_features(table, np.zeros(2), np.zeros(2), markup=False)
+    assert not plain[
+        :, [SEQUENCE_COLUMNS.index(c) for c in SEQUENCE_COLUMNS if c.startswith("hint_")]
+    ].any()
