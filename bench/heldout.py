@@ -43,6 +43,7 @@ from winnow.features.page import Page  # noqa: E402
 from winnow.features.readers import read_pages  # noqa: E402
 from winnow.features.segment import segment_html  # noqa: E402
 from winnow.models.artifact import load_artifact  # noqa: E402
+from winnow.models.atomic import write_text_atomic  # noqa: E402
 from winnow.models.cleaner import Cleaner  # noqa: E402
 from winnow.train.dataset import load_frame, read_manifest  # noqa: E402
 from winnow.train.metrics import token_counts, token_prf  # noqa: E402
@@ -480,8 +481,10 @@ def main() -> None:
     if args.out:
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(table)
-        out.with_suffix(".json").write_text(json.dumps(results, indent=2, default=str) + "\n")
+        write_text_atomic(out, table)
+        write_text_atomic(
+            out.with_suffix(".json"), json.dumps(results, indent=2, default=str) + "\n"
+        )
 
 
 if __name__ == "__main__":
