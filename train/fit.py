@@ -45,7 +45,8 @@ class TrainOptions:
 
 
 def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Cleaner, dict]:
-    """Fit the boilerplate models per page kind and the topic model; tune thresholds."""
+    """Fit both passes of the boilerplate models per page kind and the topic model; choose
+    the passes and thresholds on the validation split."""
     train = load_frame(dataset, "paragraphs", "train")
     labelled = train[train["label"] >= 0]
     if labelled["label"].nunique() < 2:
