@@ -267,6 +267,16 @@ def model_card(info: dict[str, Any], metrics: dict[str, Any], cleaner: Cleaner) 
         f"Options {info['options']}; thresholds on P(content) {cleaner.thresholds} "
         "(tuned on the validation split).",
         "",
+        "Each paragraph is scored by a linear first pass; a second pass of gradient-boosted "
+        "trees rereads those scores along the page where it beat the first pass on the "
+        "validation split: "
+        + ", ".join(
+            f"{kind} {'yes' if p['second_pass'] else 'no'} (validation page F1 "
+            f"{p['validation_f1']}, first pass alone {p['first_pass_f1']})"
+            for kind, p in sorted(train.get("passes", {}).items())
+        )
+        + ".",
+        "",
         "## Metrics",
         "",
         "| split | paragraph boilerplate F1 | page token F1 | keep-everything F1 | topic accuracy |",
