@@ -97,7 +97,7 @@ def groups_of(page: Page) -> list[str]:
     return groups
 
 
-def timed(fn: Callable[[], list[str]]) -> tuple[list[str], float]:
+def timed(fn: Callable[[], list]) -> tuple[list, float]:
     """Outputs and CPU seconds (all threads of this process), robust to a noisy machine."""
     start = time.process_time()
     out = fn()
@@ -288,9 +288,8 @@ def filter_masks(pages: list[Page]) -> dict[str, tuple[list[list[float]], float]
     lines = [p.meta["paragraphs"] for p in pages]
     out = {}
     for name, fn in TEXT_FILTERS.items():
-        start = time.process_time()
-        masks = fn(lines)
-        out[name] = ([[float(k) for k in m] for m in masks], time.process_time() - start)
+        masks, seconds = timed(lambda fn=fn: fn(lines))
+        out[name] = ([[float(k) for k in m] for m in masks], seconds)
     return out
 
 
@@ -302,9 +301,7 @@ def whole_page_table(cleaner: Cleaner, data: HeldOut) -> tuple[str, dict]:
             blocks = [p.text for p in segment_html(page.html)]
             if blocks:
                 pages.append(text_page(page.id, blocks, page.meta))
-    start = time.process_time()
-    masks = {"winnow (text model)": (winnow_line_masks(cleaner, pages), 0.0)}
-    masks["winnow (text model)"] = (masks["winnow (text model)"][0], time.process_time() - start)
+    masks = {"winnow (text model)": timed(lambda: winnow_line_masks(cleaner, pages))}
     masks.update(filter_masks(pages))
     groups = sorted({g for p in pages for g in groups_of(p)})
     results = {}
@@ -348,9 +345,7 @@ def scraped_lines_table(cleaner: Cleaner, data: HeldOut) -> tuple[str, dict]:
         for p in data.lines
     ]
     labels = [p.meta["labels"] for p in data.lines]
-    start = time.process_time()
-    masks = {"winnow (text model)": (winnow_line_masks(cleaner, pages), 0.0)}
-    masks["winnow (text model)"] = (masks["winnow (text model)"][0], time.process_time() - start)
+    masks = {"winnow (text model)": timed(lambda: winnow_line_masks(cleaner, pages))}
     # One batch per extractor: the same article rendered by two extractors must not look like
     # a line repeated across pages to the batch-level filters (CCNet).
     extractors = sorted({str(p.meta.get("extractor")) for p in pages})

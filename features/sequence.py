@@ -75,19 +75,18 @@ def sequence_features(
         return out
     margins = np.clip(np.asarray(margins, dtype=np.float64), -CLIP, CLIP)
     words = table["text"].str.split().str.len().fillna(0).to_numpy(dtype=np.float64)
+    hinted = len(MARKUP_HINTS)
     if markup:
         paths = table["path"].to_numpy()
         attrs = table["block_attrs"].to_numpy()
         links = table["link_density"].to_numpy(dtype=np.float64)
+        out[:, -hinted:] = _markup_hints(table)
     else:
         paths = attrs = np.zeros(n, dtype=np.int8)
         links = np.zeros(n)
     keys = np.asarray(pages)
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     ends = np.r_[starts[1:], n]
-    hinted = len(MARKUP_HINTS)
-    if markup:
-        out[:, -hinted:] = _markup_hints(table)
     for lo, hi in zip(starts, ends, strict=True):
         out[lo:hi, :-hinted] = _page_features(
             margins[lo:hi],

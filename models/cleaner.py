@@ -60,12 +60,19 @@ class Cleaner:
         """
         if len(table) == 0:
             return np.zeros(0)
-        margins = self.paragraph_margins(table, kind)
-        second = self.sequence.get(self._kind(kind))
-        if second is None:
+        return self.scores_from_margins(table, self.paragraph_margins(table, kind), kind, pages)
+
+    def scores_from_margins(
+        self, table: pd.DataFrame, margins: np.ndarray, kind: str, pages: np.ndarray | None = None
+    ) -> np.ndarray:
+        """P(content) from first-pass margins: reread along the page by ``kind``'s second pass
+        when it has one, else their logistic."""
+        model_kind = self._kind(kind)
+        second = self.sequence.get(model_kind)
+        if second is None or len(table) == 0:
             return expit(margins)
         keys = np.zeros(len(table), dtype=np.int8) if pages is None else np.asarray(pages)
-        features = sequence_features(table, margins, keys, markup=self._kind(kind) == "html")
+        features = sequence_features(table, margins, keys, markup=model_kind == "html")
         proba = second.predict_proba(features)
         return proba[:, list(second.classes_).index(1)]
 

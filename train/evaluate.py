@@ -19,15 +19,36 @@ from winnow.train.labels import BOILERPLATE, CONTENT
 from winnow.train.metrics import binary_prf, mean, token_counts, token_prf
 
 
-def score_paragraphs(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
-    """P(content) for every row of a paragraph frame, each row by its page kind's model."""
+def paragraph_margins(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
+    """First-pass log-odds of content for every row, each row by its page kind's model."""
+    margins = np.zeros(len(paragraphs))
+    for kind, mask, rows in _by_kind(paragraphs):
+        margins[mask] = cleaner.paragraph_margins(rows, kind)
+    return margins
+
+
+def score_paragraphs(
+    cleaner: Cleaner, paragraphs: pd.DataFrame, margins: np.ndarray | None = None
+) -> np.ndarray:
+    """P(content) for every row of a paragraph frame, each row by its page kind's models.
+
+    ``margins`` (from ``paragraph_margins``) saves the first pass when it is already done.
+    """
+    if margins is None:
+        margins = paragraph_margins(cleaner, paragraphs)
     scores = np.zeros(len(paragraphs))
+    for kind, mask, rows in _by_kind(paragraphs):
+        scores[mask] = cleaner.scores_from_margins(
+            rows, margins[mask], kind, rows["page_id"].to_numpy()
+        )
+    return scores
+
+
+def _by_kind(paragraphs: pd.DataFrame):
     for kind in ("html", "text"):
         mask = (paragraphs["kind"] == kind).to_numpy()
         if mask.any():
-            rows = paragraphs[mask]
-            scores[mask] = cleaner.paragraph_scores(rows, kind, rows["page_id"].to_numpy())
-    return scores
+            yield kind, mask, paragraphs[mask]
 
 
 def kept_texts(paragraphs: pd.DataFrame, keep: np.ndarray) -> dict[str, str]:

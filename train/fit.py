@@ -25,7 +25,7 @@ from winnow.models.pipelines import (
     make_topic_pipeline,
 )
 from winnow.train.dataset import load_frame, read_manifest
-from winnow.train.evaluate import evaluate_split, score_paragraphs
+from winnow.train.evaluate import evaluate_split, paragraph_margins, score_paragraphs
 from winnow.train.metrics import token_counts, token_prf
 
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.05), 2)
@@ -143,9 +143,10 @@ def choose_passes(cleaner: Cleaner, paragraphs: pd.DataFrame, pages: pd.DataFram
     """Keep each kind's second pass only where it beats the first alone on validation, and
     set the thresholds of what is kept. A second pass fitted on a handful of outlets can do
     worse than none; this is model selection on validation data, never on test data."""
-    with_second = _tune(cleaner, paragraphs, pages)
+    margins = paragraph_margins(cleaner, paragraphs)  # the first pass, shared by both choices
+    with_second = _tune(cleaner, paragraphs, pages, margins)
     first_only = replace(cleaner, sequence={})
-    alone = _tune(first_only, paragraphs, pages) if cleaner.sequence else with_second
+    alone = _tune(first_only, paragraphs, pages, margins) if cleaner.sequence else with_second
     chosen = {}
     for kind, (cut, value) in with_second.items():
         if kind in cleaner.sequence and alone[kind][1] > value:
@@ -162,7 +163,7 @@ def choose_passes(cleaner: Cleaner, paragraphs: pd.DataFrame, pages: pd.DataFram
 
 
 def _tune(
-    cleaner: Cleaner, paragraphs: pd.DataFrame, pages: pd.DataFrame
+    cleaner: Cleaner, paragraphs: pd.DataFrame, pages: pd.DataFrame, margins: np.ndarray
 ) -> dict[str, tuple[float, float]]:
     """Per page kind, the P(content) cut that maximises mean page token F1 on validation, and
     that F1. Pages without gold text are scored on their labelled paragraphs (F1 of the kept
@@ -171,7 +172,7 @@ def _tune(
     tuned = {kind: (0.5, 0.0) for kind in cleaner.boilerplate}
     if len(paragraphs) == 0:
         return tuned
-    scores = score_paragraphs(cleaner, paragraphs)
+    scores = score_paragraphs(cleaner, paragraphs, margins)
     gold = {p.id: token_counts(p.gold_text) for p in pages.itertuples() if p.gold_text}
     frame = paragraphs.assign(_score=scores)
     for kind in tuned:
