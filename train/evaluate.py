@@ -16,7 +16,13 @@ from winnow.models.atomic import write_text_atomic
 from winnow.models.cleaner import Cleaner
 from winnow.train.dataset import load_frame, read_manifest
 from winnow.train.labels import BOILERPLATE, CONTENT
-from winnow.train.metrics import binary_prf, mean, token_counts, token_prf
+from winnow.train.metrics import (
+    binary_prf,
+    expected_calibration_error,
+    mean,
+    token_counts,
+    token_prf,
+)
 
 
 def paragraph_margins(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
@@ -126,11 +132,26 @@ def evaluate_split(cleaner: Cleaner, dataset: str | os.PathLike, split: str) -> 
 
 
 def _topic_scores(cleaner: Cleaner, texts: list[str], truth: list[str]) -> dict[str, Any]:
-    predicted = [str(t) for t in cleaner.topic.predict(texts)]
+    """Accuracy of the top topic, how well its probability is calibrated, and what the
+    abstain threshold (``other`` below it) costs in coverage and buys in accuracy."""
+    proba = cleaner.topic.predict_proba(texts)
+    classes = np.asarray([str(c) for c in cleaner.topic.classes_])
+    predicted = classes[proba.argmax(axis=1)].tolist()
+    confidence = proba.max(axis=1)
+    correct = np.asarray(truth) == np.asarray(predicted)
     labels = sorted(set(truth) | set(predicted))
+    answered = confidence >= cleaner.topic_threshold
     return {
         "accuracy": round(float(accuracy_score(truth, predicted)), 4),
         "macro_f1": round(float(f1_score(truth, predicted, average="macro", labels=labels)), 4),
+        "ece": round(expected_calibration_error(confidence, correct), 4),
+        "abstain": {
+            "threshold": cleaner.topic_threshold,
+            "coverage": round(float(answered.mean()), 4),
+            "accuracy_answered": round(float(correct[answered].mean()), 4)
+            if answered.any()
+            else None,
+        },
         "labels": labels,
         "confusion": confusion_matrix(truth, predicted, labels=labels).tolist(),
         "mistakes": dict(
@@ -210,16 +231,25 @@ def report_markdown(metrics: dict[str, Any], *, run_name: str = "", dataset: str
             "",
             "## Topics",
             "",
-            "| input | pages | accuracy | macro-F1 |",
-            "|---|---|---|---|",
+            "| input | pages | accuracy | macro-F1 | calibration error |",
+            "|---|---|---|---|---|",
             f"| article text | {topic['pages']} | {topic['article_text']['accuracy']} | "
-            f"{topic['article_text']['macro_f1']} |",
+            f"{topic['article_text']['macro_f1']} | {topic['article_text']['ece']} |",
         ]
         if "cleaned_text" in topic:
             lines.append(
                 f"| text kept by winnow (end to end) | {sum(map(sum, topic['cleaned_text']['confusion']))} "
-                f"| {topic['cleaned_text']['accuracy']} | {topic['cleaned_text']['macro_f1']} |"
+                f"| {topic['cleaned_text']['accuracy']} | {topic['cleaned_text']['macro_f1']} "
+                f"| {topic['cleaned_text']['ece']} |"
             )
+        abstain = topic["article_text"]["abstain"]
+        if abstain["threshold"]:
+            lines += [
+                "",
+                f"Below a topic probability of {abstain['threshold']} the topic is `other`: "
+                f"{abstain['coverage']:.1%} of pages get a topic, and "
+                f"{abstain['accuracy_answered']} of those are right.",
+            ]
         mistakes = topic["article_text"]["mistakes"]
         if mistakes:
             lines += [

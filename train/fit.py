@@ -229,6 +229,8 @@ def train_run(
             "path": str(dataset),
             "fingerprint": data_manifest.get("fingerprint"),
             "splits": {k: v["pages"] for k, v in data_manifest.get("splits", {}).items()},
+            # How each source's topic labels were folded into the taxonomy the model predicts.
+            "label_map": (data_manifest.get("options") or {}).get("label_map") or {},
         },
         "options": asdict(options),
         **info,
@@ -262,6 +264,7 @@ def model_card(info: dict[str, Any], metrics: dict[str, Any], cleaner: Cleaner) 
         f"Boilerplate model: {train['paragraphs']} labelled paragraphs "
         f"(content {train['labels'].get('1', 0)}, boilerplate {train['labels'].get('0', 0)}).",
         f"Topic model: {train['topic_pages']} pages; topics {train['topics'] or 'none'}.",
+        _label_map_line(info["dataset"].get("label_map") or {}),
         "",
         "## Parameters",
         "",
@@ -301,3 +304,13 @@ def model_card(info: dict[str, Any], metrics: dict[str, Any], cleaner: Cleaner) 
         "threshold is set.",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _label_map_line(label_map: dict[str, str]) -> str:
+    if not label_map:
+        return "Topic labels were used as the sources gave them (no label map)."
+    folded = "; ".join(
+        f"{', '.join(sorted(k for k, v in label_map.items() if v == target))} -> {target or '(dropped)'}"
+        for target in sorted(set(label_map.values()))
+    )
+    return f"Source topic labels folded by the dataset's label map: {folded}."

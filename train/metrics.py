@@ -50,3 +50,21 @@ def binary_prf(y_true: Sequence[int], y_pred: Sequence[int], positive: int) -> d
 
 def mean(values: Sequence[float]) -> float:
     return round(float(np.mean(values)), 4) if len(values) else float("nan")
+
+
+def expected_calibration_error(
+    confidence: Sequence[float], correct: Sequence[bool], bins: int = 15
+) -> float:
+    """Expected calibration error of top-class probabilities: the gap between confidence and
+    accuracy in equal-width bins, weighted by the share of predictions in each bin. A score a
+    user thresholds is only meaningful when this is small."""
+    confidence = np.asarray(confidence, dtype=float)
+    correct = np.asarray(correct, dtype=float)
+    if len(confidence) == 0:
+        return float("nan")
+    which = np.minimum((confidence * bins).astype(int), bins - 1)
+    gap = 0.0
+    for b in np.unique(which):
+        chosen = which == b
+        gap += chosen.sum() * abs(confidence[chosen].mean() - correct[chosen].mean())
+    return float(gap / len(confidence))

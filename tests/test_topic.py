@@ -1,0 +1,79 @@
+"""The topic half: calibrated scores, abstaining as `other`, and label maps kept with the model."""
+
+import json
+
+import numpy as np
+import pytest
+
+from winnow.features.page import Page
+from winnow.models.artifact import load_artifact
+from winnow.models.cleaner import OTHER_TOPIC
+from winnow.train.evaluate import evaluate_split
+from winnow.train.metrics import expected_calibration_error
+
+ARTICLE = (
+    "<html><body><article><h1>Striker scores twice as the home side wins the cup final</h1>"
+    "<p>The home side won the cup final on Saturday after their striker scored twice in the "
+    "second half, sealing a season in which the club also topped the league table.</p>"
+    "<p>The manager praised the defence, which kept a clean sheet for the fifth match in a "
+    "row, and said the players had earned their place among the club's great teams.</p>"
+    "</article></body></html>"
+)
+
+
+def test_calibration_error_is_zero_when_confidence_matches_accuracy():
+    rng = np.random.default_rng(0)
+    confidence = np.full(20_000, 0.7)
+    correct = rng.random(20_000) < 0.7
+    assert expected_calibration_error(confidence, correct) < 0.01
+
+
+def test_calibration_error_measures_overconfidence():
+    confidence = np.full(1000, 0.99)
+    correct = np.arange(1000) < 600  # 60% right while claiming 99%
+    assert expected_calibration_error(confidence, correct) == pytest.approx(0.39, abs=1e-9)
+    assert np.isnan(expected_calibration_error([], []))
+
+
+def test_below_the_topic_threshold_the_topic_is_other(trained_run):
+    cleaner = load_artifact(trained_run)
+    page = Page(id="p", html=ARTICLE)
+    sure = next(cleaner.predict([page]))
+    assert sure["topic"] not in (None, OTHER_TOPIC)
+
+    cleaner.topic_threshold = min(1.0, sure["topic_score"] + 1e-3)
+    unsure = next(cleaner.predict([page]))
+    assert unsure["topic"] == OTHER_TOPIC
+    assert unsure["topic_score"] == sure["topic_score"]  # the score is still reported
+    assert unsure["text"] == sure["text"]
+
+
+def test_evaluation_reports_calibration_and_what_abstaining_costs(trained_run, built_sample):
+    cleaner = load_artifact(trained_run)
+    cleaner.topic_threshold = 0.5
+    topic = evaluate_split(cleaner, built_sample, "test")["topic"]["article_text"]
+    assert 0.0 <= topic["ece"] <= 1.0
+    abstain = topic["abstain"]
+    assert abstain["threshold"] == 0.5
+    assert 0.0 <= abstain["coverage"] <= 1.0
+    # Abstaining on the least sure pages never makes the answered ones less accurate here.
+    if abstain["coverage"] > 0:
+        assert abstain["accuracy_answered"] >= topic["accuracy"] - 1e-9
+
+
+def test_the_label_map_travels_with_the_model(tmp_path, sample_manifest):
+    from winnow.train.dataset import BuildOptions, build_dataset
+    from winnow.train.fit import TrainOptions, train_run
+
+    label_map = {"science": "science_technology", "technology": "science_technology"}
+    dataset = tmp_path / "data"
+    build_dataset([sample_manifest], dataset, BuildOptions(seed=0, label_map=label_map))
+    run, _ = train_run(dataset, tmp_path / "run", TrainOptions(seed=0, sequence_folds=0))
+
+    manifest = json.loads((run / "manifest.json").read_text())
+    assert manifest["dataset"]["label_map"] == label_map
+    topics = manifest["labels"]["topic"]
+    assert "science_technology" in topics
+    assert "science" not in topics and "technology" not in topics
+    card = (run / "README.md").read_text()
+    assert "science, technology -> science_technology" in card
