@@ -7,11 +7,13 @@ batch goes on. Only a missing input path is an exception: that is a usage error,
 from __future__ import annotations
 
 import codecs
+import glob
 import gzip
 import json
 import os
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from winnow.features.page import Page
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+WARC_SUFFIXES = (".warc",)
 DEFAULT_MAX_BYTES = 20_000_000
 
 _BINARY_MAGIC = (
@@ -49,23 +52,48 @@ class ReadError(Exception):
 
 
 def read_pages(
-    inputs: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES
+    inputs: Iterable[str | os.PathLike],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    skipped: Counter | None = None,
 ) -> Iterator[Page]:
-    """Yield every page in ``inputs``: files, folders (walked in sorted order) or JSONL."""
+    """Yield every page in ``inputs``: files, folders (walked in sorted order), JSONL, WARC,
+    or glob patterns (``crawl/*.warc.gz``, ``**`` too) matched in sorted order.
+
+    The order is the same on every run, which is what lets a sharded run resume. Records that
+    hold no page (WARC requests, images...) are counted in ``skipped`` by kind.
+    """
     for given in inputs:
-        path = Path(given)
-        if path.is_dir():
-            for file in _walk(path):
-                yield from _read_file(file, str(file.relative_to(path)), max_bytes)
-        elif path.exists():
-            yield from _read_file(path, str(given), max_bytes)
-        else:
-            raise FileNotFoundError(f"no such file or folder: {given}")
+        for path, page_id in _expand(given):
+            if path.is_dir():
+                for file in _walk(path):
+                    yield from _read_file(file, str(file.relative_to(path)), max_bytes, skipped)
+            else:
+                yield from _read_file(path, page_id, max_bytes, skipped)
+
+
+def _expand(given: str | os.PathLike) -> Iterator[tuple[Path, str]]:
+    path = Path(given)
+    if path.exists():
+        yield path, str(given)
+        return
+    pattern = str(given)
+    if glob.has_magic(pattern):
+        matches = sorted(glob.glob(pattern, recursive=True))
+        if matches:
+            for match in matches:
+                yield Path(match), match
+            return
+        raise FileNotFoundError(f"no file matches {given}")
+    raise FileNotFoundError(f"no such file or folder: {given}")
 
 
 def page_format(path: Path) -> str | None:
-    """``html``, ``text`` or ``jsonl`` from the file name (``.gz`` looked through), else None."""
+    """``html``, ``text``, ``jsonl`` or ``warc`` from the file name (``.gz`` looked through),
+    else None."""
     name = path.name.lower().removesuffix(".gz")
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
     if name.endswith(HTML_SUFFIXES):
@@ -84,8 +112,15 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield file
 
 
-def _read_file(path: Path, page_id: str, max_bytes: int) -> Iterator[Page]:
+def _read_file(
+    path: Path, page_id: str, max_bytes: int, skipped: Counter | None = None
+) -> Iterator[Page]:
     fmt = page_format(path)
+    if fmt == "warc":
+        from winnow.features.warc import read_warc
+
+        yield from read_warc(path, max_bytes=max_bytes, skipped=skipped)
+        return
     if fmt == "jsonl":
         yield from _read_jsonl(path, max_bytes)
         return

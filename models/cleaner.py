@@ -17,6 +17,7 @@ from winnow.features.page import Page, Paragraph
 from winnow.features.segment import segment_page
 from winnow.features.sequence import sequence_features
 from winnow.models.glued import cut_glued
+from winnow.models.limits import PageLimitError, time_limit
 
 CONTENT, BOILERPLATE = "content", "boilerplate"
 OTHER_TOPIC = "other"
@@ -30,6 +31,9 @@ class Cleaner:
     rescores it from those scores read along the page (``features.sequence``).
     ``thresholds[kind]`` is the P(content) above which a paragraph is kept; ``topic_threshold``
     the topic probability below which the topic is ``other`` (0 never abstains).
+    ``max_paragraphs`` and ``max_seconds`` (0: none) turn a page that goes over them into an
+    error record (``limit: ...``) instead of letting it stall the batch; they are run-time
+    settings, not saved with the model.
     """
 
     boilerplate: dict[str, Pipeline]
@@ -38,6 +42,8 @@ class Cleaner:
     thresholds: dict[str, float] = field(default_factory=lambda: {"html": 0.5, "text": 0.5})
     topic_threshold: float = 0.0
     batch_size: int = 64
+    max_paragraphs: int = 0
+    max_seconds: float = 0.0
 
     def predict(self, pages: Iterable[Page]) -> Iterator[dict[str, Any]]:
         """One output record per page, in input order; a page that fails gets ``error``."""
@@ -98,12 +104,21 @@ class Cleaner:
             if page.error:
                 continue
             try:
-                paragraphs = segment_page(page)
+                with time_limit(self.max_seconds, "segmenting the page"):
+                    paragraphs = segment_page(page)
+            except PageLimitError as err:
+                record["error"] = f"limit: {err}"
+                continue
             except Exception as err:  # a parser bug must not take the batch down
                 record["error"] = f"segment: {type(err).__name__}: {err}"
                 continue
             if not paragraphs:
                 record["error"] = "empty: no text found on the page"
+                continue
+            if self.max_paragraphs and len(paragraphs) > self.max_paragraphs:
+                record["error"] = (
+                    f"limit: {len(paragraphs):,} paragraphs, over {self.max_paragraphs:,}"
+                )
                 continue
             segmented.append((len(records) - 1, paragraphs, paragraph_table(paragraphs)))
 

@@ -1,41 +1,95 @@
-"""Batch prediction: pages in, one JSON record (or Parquet row) per page out, written whole.
+"""Batch prediction: pages in, one JSON record (or Parquet row) per page out, nothing lost.
 
-``predict_file`` is the entry point for scripts and the CLI; ``Cleaner.predict`` is the
-per-partition call for Spark, Ray or any other runner.
+``predict`` is the entry point for scripts and the CLI. ``out`` ending in ``.jsonl``,
+``.jsonl.gz`` or ``.parquet`` is one file, written whole or not at all; any other path is a
+folder of shards of ``shard_size`` pages, each written under a temporary name and renamed when
+whole, so a run killed at any moment and started again with the same arguments skips the
+shards already done and ends with every page exactly once. Work runs in this process, in a
+pool of processes (``workers``) or on a Dask cluster (``executor="dask"``); each worker loads
+the model once. ``Cleaner.predict`` is the per-partition call for Spark, Ray or any other
+runner.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from winnow.features.readers import read_pages
+from winnow.features.page import Page
+from winnow.features.readers import DEFAULT_MAX_BYTES, read_pages
+from winnow.models.atomic import write_text_atomic
 from winnow.models.cleaner import Cleaner
+from winnow.models.executors import make_executor
 
 OUTPUT_FORMATS = (".jsonl", ".jsonl.gz", ".parquet")
+JOB_FILE = "_job.json"
+EXIT_OK, EXIT_SOME_FAILED, EXIT_MOSTLY_FAILED = 0, 1, 3
+
+
+@dataclass
+class PredictOptions:
+    """How a run reads, limits and spreads its work (each field is a ``predict`` option)."""
+
+    batch_size: int = 64
+    workers: int = 1
+    executor: str = "local"
+    scheduler: str | None = None
+    shard_size: int = 1000
+    shard_format: str = ".jsonl.gz"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_paragraphs: int = 20_000
+    max_seconds: float = 30.0
+    allow_version_mismatch: bool = False
 
 
 @dataclass
 class PredictSummary:
-    """Counts of a prediction run: pages, failures by kind, and time."""
+    """Counts of a prediction run: pages, failures by kind, records skipped, and time."""
 
     pages: int = 0
     failed: int = 0
     errors: Counter = field(default_factory=Counter)
     topics: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
+    shards_written: int = 0
+    shards_resumed: int = 0
     seconds: float = 0.0
     out: str = ""
 
     @property
     def ok(self) -> int:
         return self.pages - self.failed
+
+    def count(self, record: dict) -> None:
+        self.pages += 1
+        if record["error"]:
+            self.failed += 1
+            self.errors[record["error"].split(":", 1)[0]] += 1
+        elif record["topic"]:
+            self.topics[record["topic"]] += 1
+
+    def merge(self, counts: dict) -> None:
+        """Add a shard's counts (``shard_counts``) to the run's."""
+        self.pages += counts["pages"]
+        self.failed += counts["failed"]
+        self.errors.update(counts["errors"])
+        self.topics.update(counts["topics"])
+
+    def exit_code(self) -> int:
+        """0 when every page went well, 1 when some failed, 3 when nearly all did."""
+        if self.pages and self.failed > 1 and self.failed >= 0.9 * self.pages:
+            return EXIT_MOSTLY_FAILED
+        return EXIT_SOME_FAILED if self.failed else EXIT_OK
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -44,18 +98,71 @@ class PredictSummary:
             "failed": self.failed,
             "errors": dict(self.errors),
             "topics": dict(self.topics),
+            "skipped_records": dict(self.skipped),
+            "shards_written": self.shards_written,
+            "shards_resumed": self.shards_resumed,
             "seconds": round(self.seconds, 3),
             "pages_per_second": round(self.pages / self.seconds, 1) if self.seconds else None,
             "out": self.out,
         }
 
 
-def output_format(out: Path) -> str:
-    name = out.name.lower()
+def output_format(out: Path) -> str | None:
+    """The single-file format ``out`` names, or None for a folder of shards."""
+    name = Path(out).name.lower()
     for suffix in OUTPUT_FORMATS:
         if name.endswith(suffix):
             return suffix
-    raise ValueError(f"--out must end in {', '.join(OUTPUT_FORMATS)}: {out}")
+    return None
+
+
+def predict(
+    inputs: Iterable[str | os.PathLike],
+    out: str | os.PathLike,
+    model: str | os.PathLike | Cleaner,
+    options: PredictOptions | None = None,
+    *,
+    on_record: Callable[[dict], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> PredictSummary:
+    """Clean and label every page in ``inputs`` with ``model`` (an artifact folder, or a
+    loaded ``Cleaner`` when the work stays in this process) and write ``out``.
+
+    ``on_record`` sees each record of a single-file run as it is written; ``on_progress``
+    gets the number of pages done since its last call.
+    """
+    options = options or PredictOptions()
+    if options.shard_format not in OUTPUT_FORMATS:
+        raise ValueError(f"--shard-format must be one of {', '.join(OUTPUT_FORMATS)}")
+    if options.shard_size < 1 or options.batch_size < 1:
+        raise ValueError("--shard-size and --batch-size must be at least 1")
+    if isinstance(model, Cleaner) and (options.workers > 1 or options.executor != "local"):
+        raise ValueError("workers load the model from its folder: pass the artifact's path")
+    out = Path(out)
+    if output_format(out) is None and out.suffix and not out.is_dir():
+        raise ValueError(
+            f"--out must end in {', '.join(OUTPUT_FORMATS)}, or name a folder for shards "
+            f"(no suffix): {out}"
+        )
+    summary = PredictSummary(out=str(out))
+    inputs = [str(i) for i in inputs]
+    pages = read_pages(inputs, max_bytes=options.max_bytes, skipped=summary.skipped)
+    if isinstance(model, Cleaner):
+        _configure(model, options)
+    else:
+        load_cleaner(model, options)  # a bad model is a usage error before any work starts
+    start = time.perf_counter()
+    executor = make_executor(options.executor, options.workers, options.scheduler)
+    try:
+        if output_format(out):
+            _predict_file(pages, out, model, options, executor, summary, on_record, on_progress)
+        else:
+            job = _job(inputs, model, options)
+            _predict_shards(pages, out, model, options, executor, summary, job, on_progress)
+    finally:
+        executor.close()
+    summary.seconds = time.perf_counter() - start
+    return summary
 
 
 def predict_file(
@@ -65,29 +172,188 @@ def predict_file(
     *,
     on_record: Callable[[dict], None] | None = None,
 ) -> PredictSummary:
-    """Run ``cleaner`` over every page in ``inputs`` and write ``out`` atomically."""
-    import time
+    """``predict`` in this process with a loaded ``Cleaner``, to one file."""
+    if output_format(Path(out)) is None:
+        raise ValueError(f"--out must end in {', '.join(OUTPUT_FORMATS)}: {out}")
+    options = PredictOptions(
+        batch_size=cleaner.batch_size,
+        max_paragraphs=cleaner.max_paragraphs,
+        max_seconds=cleaner.max_seconds,
+    )
+    return predict(inputs, out, cleaner, options, on_record=on_record)
 
-    out = Path(out)
+
+# --- what a worker runs ---------------------------------------------------------------------
+
+_LOADED: dict[tuple[str, bool], Cleaner] = {}
+
+
+def load_cleaner(model: str | os.PathLike | Cleaner, options: PredictOptions) -> Cleaner:
+    """The model for this process: loaded (and verified) once per process and path."""
+    if isinstance(model, Cleaner):
+        return _configure(model, options)
+    from winnow.models.artifact import load_artifact
+
+    key = (str(Path(model).resolve()), options.allow_version_mismatch)
+    if key not in _LOADED:
+        _LOADED[key] = load_artifact(model, allow_version_mismatch=options.allow_version_mismatch)
+    return _configure(_LOADED[key], options)
+
+
+def _configure(cleaner: Cleaner, options: PredictOptions) -> Cleaner:
+    cleaner.batch_size = options.batch_size
+    cleaner.max_paragraphs = options.max_paragraphs
+    cleaner.max_seconds = options.max_seconds
+    return cleaner
+
+
+def clean_chunk(model, options: PredictOptions, pages: list[Page]) -> list[dict]:
+    """Records for a list of pages (one task of a single-file run)."""
+    return list(load_cleaner(model, options).predict(pages))
+
+
+def clean_shard(model, options: PredictOptions, folder: str, index: int, pages: list[Page]) -> dict:
+    """Write shard ``index`` of a folder run and return its counts.
+
+    The counts file is written first and the shard renamed into place last: a shard file
+    that exists is whole, and its counts are beside it.
+    """
+    records = clean_chunk(model, options, pages)
+    counts = shard_counts(records)
+    path = shard_path(Path(folder), index, options.shard_format)
+    write_text_atomic(_counts_path(path), json.dumps(counts) + "\n")
+    write_records(records, path)
+    return counts
+
+
+def shard_counts(records: list[dict]) -> dict:
+    summary = PredictSummary()
+    for record in records:
+        summary.count(record)
+    return {
+        "pages": summary.pages,
+        "failed": summary.failed,
+        "errors": dict(summary.errors),
+        "topics": dict(summary.topics),
+    }
+
+
+# --- single file and shards -----------------------------------------------------------------
+
+
+def _predict_file(pages, out, model, options, executor, summary, on_record, on_progress):
+    def tasks():
+        for chunk in _chunks(pages, options.batch_size * 4):
+            yield (model, options, chunk)
+
+    def records() -> Iterator[dict]:
+        for chunk in executor.map_ordered(clean_chunk, tasks()):
+            for record in chunk:
+                summary.count(record)
+                if on_record:
+                    on_record(record)
+                yield record
+            if on_progress:
+                on_progress(len(chunk))
+
+    write_records(records(), out)
+
+
+def _predict_shards(pages, folder: Path, model, options, executor, summary, job, on_progress):
+    folder.mkdir(parents=True, exist_ok=True)
+    _claim(folder, job)
+    for stale in folder.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)  # left by a run that was killed mid-shard
+
+    def tasks():
+        for index, chunk in enumerate(_chunks(pages, options.shard_size)):
+            path = shard_path(folder, index, options.shard_format)
+            counts = _done(path)
+            if counts is not None:
+                summary.merge(counts)
+                summary.shards_resumed += 1
+                if on_progress:
+                    on_progress(len(chunk))
+                continue
+            yield (model, options, str(folder), index, chunk)
+
+    for counts in executor.map_ordered(clean_shard, tasks()):
+        summary.merge(counts)
+        summary.shards_written += 1
+        if on_progress:
+            on_progress(counts["pages"])
+
+
+def shard_path(folder: Path, index: int, fmt: str) -> Path:
+    return folder / f"part-{index:05d}{fmt}"
+
+
+def _counts_path(shard: Path) -> Path:
+    return shard.with_name(f".{shard.name}.counts.json")
+
+
+def _done(shard: Path) -> dict | None:
+    """A finished shard's counts, or None when it has to be (re)done."""
+    if not shard.exists():
+        return None
+    try:
+        return json.loads(_counts_path(shard).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def _job(inputs: list[str], model, options: PredictOptions) -> dict:
+    """What makes a folder's shards this run's: the inputs, the model and how pages are cut."""
+    if isinstance(model, Cleaner):
+        model_id = "in-memory model"
+    else:
+        manifest = Path(model) / "manifest.json"
+        model_id = hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.exists() else ""
+    return {
+        "inputs": [str(Path(i).resolve()) for i in inputs],
+        "model": model_id,
+        "shard_size": options.shard_size,
+        "shard_format": options.shard_format,
+        "max_bytes": options.max_bytes,
+        "max_paragraphs": options.max_paragraphs,
+    }
+
+
+def _claim(folder: Path, job: dict) -> None:
+    """Refuse a folder holding another run's shards: mixing them would lose or repeat pages."""
+    path = folder / JOB_FILE
+    if path.exists():
+        try:
+            previous = json.loads(path.read_text())
+        except ValueError:
+            previous = None
+        if previous != job:
+            changed = (
+                sorted(k for k in job if (previous or {}).get(k) != job[k])
+                if isinstance(previous, dict)
+                else ["unreadable job file"]
+            )
+            raise ValueError(
+                f"{folder} holds shards of a different run ({', '.join(changed)} differ); "
+                "use another --out folder, or remove this one to start again"
+            )
+        return
+    if any(folder.glob("part-*")):
+        raise ValueError(f"{folder} holds shards that no run of winnow recorded; use another --out")
+    write_text_atomic(path, json.dumps(job, indent=2) + "\n")
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def write_records(records: Iterable[dict], out: Path) -> None:
+    """Write records to ``out`` in the format its name gives, through a temporary name."""
     fmt = output_format(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
-    summary = PredictSummary(out=str(out))
-    start = time.perf_counter()
-
-    def counted(records: Iterator[dict]) -> Iterator[dict]:
-        for record in records:
-            summary.pages += 1
-            if record["error"]:
-                summary.failed += 1
-                summary.errors[record["error"].split(":", 1)[0]] += 1
-            elif record["topic"]:
-                summary.topics[record["topic"]] += 1
-            if on_record:
-                on_record(record)
-            yield record
-
-    records = counted(cleaner.predict(read_pages(inputs)))
     try:
         if fmt == ".parquet":
             _write_parquet(records, tmp)
@@ -97,8 +363,6 @@ def predict_file(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    summary.seconds = time.perf_counter() - start
-    return summary
 
 
 def _write_jsonl(records: Iterable[dict], path: Path, *, compress: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -233,38 +234,83 @@ def evaluate(
 @app.command()
 def predict(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Page files, folders or JSONL (optionally .gz).")
+        list[str],
+        typer.Argument(
+            help="Page files, folders, JSONL, WARC (each optionally .gz) or glob patterns."
+        ),
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Output file: .jsonl, .jsonl.gz or .parquet.")
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="One file (.jsonl, .jsonl.gz, .parquet), or a folder of shards: a rerun "
+            "skips the shards already written.",
+        ),
     ],
     model: Annotated[
         Path | None,
         typer.Option("--model", "-m", help="Artifact folder [default: the shipped model]."),
     ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Processes (or Dask workers for a local cluster).", min=1)
+    ] = 1,
+    executor: Annotated[
+        str, typer.Option(help="Where the work runs: local (processes) or dask.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler address; without it --executor dask starts a local cluster."
+        ),
+    ] = None,
+    shard_size: Annotated[
+        int, typer.Option(help="Pages per shard of a folder --out.", min=1)
+    ] = 1000,
+    shard_format: Annotated[
+        str, typer.Option(help="Shard files: .jsonl.gz, .jsonl or .parquet.")
+    ] = ".jsonl.gz",
+    max_bytes: Annotated[
+        int,
+        typer.Option(help="A page (or JSONL line, or WARC record) over this is an error.", min=1),
+    ] = 20_000_000,
+    max_paragraphs: Annotated[
+        int, typer.Option(help="A page with more paragraphs is an error (0: no limit).", min=0)
+    ] = 20_000,
+    max_seconds: Annotated[
+        float,
+        typer.Option(help="A page whose parsing takes longer is an error (0: no limit).", min=0),
+    ] = 30.0,
     batch_size: Annotated[int, typer.Option(help="Pages scored together.", min=1)] = 64,
     show: Annotated[
-        int, typer.Option(help="Print a table of the first N pages' results.", min=0)
+        int,
+        typer.Option(help="Print a table of the first N pages' results (one-file --out).", min=0),
     ] = 0,
     allow_version_mismatch: AllowMismatch = False,
     quiet: Quiet = False,
 ) -> None:
     """Clean and label pages: one record per page with its text, topic and paragraphs.
 
-    Exit code 0 when every page went well, 1 when some failed, 3 when nearly all did.
+    Exit code 0 when every page went well, 1 when some failed, 2 on bad usage, 3 when nearly
+    all failed.
     """
-    from winnow.models.artifact import ArtifactError, load_artifact
+    from winnow.models.artifact import ArtifactError
     from winnow.models.defaults import default_model_path
-    from winnow.models.predict import output_format, predict_file
+    from winnow.models.predict import PredictOptions
+    from winnow.models.predict import predict as run_predict
 
-    try:
-        output_format(out)
-        cleaner = load_artifact(
-            model or default_model_path(), allow_version_mismatch=allow_version_mismatch
-        )
-    except (FileNotFoundError, ValueError, ArtifactError) as err:
-        raise fail(str(err)) from None
-    cleaner.batch_size = batch_size
+    options = PredictOptions(
+        batch_size=batch_size,
+        workers=workers,
+        executor=executor,
+        scheduler=scheduler,
+        shard_size=shard_size,
+        shard_format=shard_format,
+        max_bytes=max_bytes,
+        max_paragraphs=max_paragraphs,
+        max_seconds=max_seconds,
+        allow_version_mismatch=allow_version_mismatch,
+    )
     shown: list[dict] = []
 
     def keep_for_table(record: dict) -> None:
@@ -272,22 +318,58 @@ def predict(
             shown.append(record)
 
     try:
-        summary = predict_file(inputs, out, cleaner, on_record=keep_for_table)
-    except FileNotFoundError as err:
+        with _progress(quiet) as advance:
+            summary = run_predict(
+                inputs,
+                out,
+                model or default_model_path(),
+                options,
+                on_record=keep_for_table,
+                on_progress=advance,
+            )
+    except (FileNotFoundError, ValueError, ArtifactError, RuntimeError) as err:
         raise fail(str(err)) from None
     if shown and not quiet:
         _print_records(shown)
     if not quiet:
         s = summary.as_dict()
+        skipped = ", ".join(f"{k} {v}" for k, v in s["skipped_records"].items())
+        resumed = f"; {s['shards_resumed']} shards already done" if s["shards_resumed"] else ""
         out_console.print(
             f"{s['pages']} pages, {s['ok']} ok, {s['failed']} failed "
-            f"({', '.join(f'{k} {v}' for k, v in s['errors'].items()) or 'no errors'}); "
+            f"({', '.join(f'{k} {v}' for k, v in s['errors'].items()) or 'no errors'})"
+            f"{'; records skipped: ' + skipped if skipped else ''}{resumed}; "
             f"{s['pages_per_second']} pages/s; wrote {out}"
         )
-    if summary.pages and summary.failed >= max(1, 0.9 * summary.pages) and summary.failed > 1:
-        raise typer.Exit(EXIT_MOSTLY_FAILED)
-    if summary.failed:
-        raise typer.Exit(EXIT_SOME_FAILED)
+    code = summary.exit_code()
+    if code:
+        raise typer.Exit(code)
+
+
+@contextmanager
+def _progress(quiet: bool):
+    """A progress line on stderr (pages done, pages per second); yields its advance call."""
+    if quiet:
+        yield lambda n: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed:,.0f} pages"),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("predict", total=None, rate="")
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+            speed = bar.tasks[task].speed
+            bar.update(task, rate=f"{speed:,.0f} pages/s" if speed else "")
+
+        yield advance
 
 
 @app.command()
