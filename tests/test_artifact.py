@@ -30,7 +30,7 @@ def test_artifact_round_trip_predicts_the_same(trained_run):
     check = verify_artifact(trained_run)
     assert check.ok, check.problems
     manifest = check.manifest
-    assert manifest["format_version"] == 1
+    assert manifest["format_version"] == 2
     assert set(manifest["files"]) >= {
         "boilerplate_html.skops",
         "boilerplate_text.skops",
@@ -123,3 +123,36 @@ def test_a_second_pass_trained_on_other_page_features_is_refused(run_copy):
     assert not check.ok and "sequence_columns" in check.problems[0]
     with pytest.raises(ArtifactError, match="second pass"):
         load_artifact(run_copy)
+
+
+def test_vocabularies_are_stored_as_arrays_and_come_back_whole(trained_run, tmp_path):
+    from winnow.models.artifact import _walk, compact, expand
+
+    cleaner = load_artifact(trained_run)
+    pipeline = cleaner.boilerplate["html"]
+    before = [dict(p.vocabulary_) for p in _walk(pipeline) if hasattr(p, "vocabulary_")]
+    assert before
+    packed = compact(pipeline)
+    assert not any(hasattr(p, "vocabulary_") for p in _walk(packed))
+    # compact works on a copy: the model in memory keeps its vocabularies
+    assert [p.vocabulary_ for p in _walk(pipeline) if hasattr(p, "vocabulary_")] == before
+    after = [p.vocabulary_ for p in _walk(expand(packed)) if hasattr(p, "vocabulary_")]
+    assert after == before
+
+
+def test_a_format_1_artifact_with_dict_vocabularies_still_loads(run_copy):
+    import skops.io as sio
+
+    from winnow.models.artifact import _walk, expand, sha256_file
+
+    # Rewrite one model file as format 1 wrote it: vocabularies as dicts.
+    file = run_copy / "boilerplate_html.skops"
+    model = expand(sio.load(file, trusted=sio.get_untrusted_types(file=file)))
+    assert any(hasattr(p, "vocabulary_") for p in _walk(model))
+    sio.dump(model, file)
+    manifest = json.loads((run_copy / "manifest.json").read_text())
+    manifest["format_version"] = 1
+    manifest["files"]["boilerplate_html.skops"] = sha256_file(file)
+    (run_copy / "manifest.json").write_text(json.dumps(manifest))
+    page = Page(id="p", html="<article><p>" + "The council met on Monday. " * 6 + "</p></article>")
+    assert next(load_artifact(run_copy).predict([page]))["error"] is None
