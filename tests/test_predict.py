@@ -146,3 +146,43 @@ def test_nearly_all_pages_failing_is_exit_code_3(tmp_path, trained_run):
     pages.write_text("not json\n" * 10)
     summary = predict([pages], tmp_path / "o.jsonl", trained_run)
     assert summary.failed == 10 and summary.exit_code() == 3
+
+
+def test_a_run_killed_with_sigkill_resumes_with_every_page_exactly_once(
+    tmp_path, trained_run, one_file
+):
+    import signal
+    import subprocess
+    import sys
+
+    out = tmp_path / "killed"
+    command = [
+        sys.executable,
+        "-c",
+        "from winnow.train.cli import main; main()",
+        "predict",
+        *map(str, OUTLETS),
+        "--out",
+        str(out),
+        "--model",
+        str(trained_run),
+        "--shard-size",
+        "2",
+        "--quiet",
+    ]
+    process = subprocess.Popen(command)
+    deadline = time.monotonic() + 120
+    while not list(out.glob("part-*")) and time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    written = len(list(out.glob("part-*.jsonl.gz")))
+    assert written < -(-len(one_file) // 2), "the run finished before it could be killed"
+
+    rerun = subprocess.run(command, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    records = read_records(out)
+    assert comparable(records) == comparable(one_file)
+    assert len({r["id"] for r in records}) == len(records)
