@@ -19,7 +19,7 @@ FEATURES_PY := $(wildcard features/*.py)
 MODELS_PY   := $(wildcard models/*.py)
 TRAIN_PY    := $(wildcard train/*.py)
 
-.PHONY: help install run test lint data train evaluate predict sample clean default-model bench
+.PHONY: help install run test lint data train evaluate predict sample clean default-model bench bench-throughput
 
 help:
 	@echo "make run       set up, build the sample dataset, train, evaluate, predict on unseen pages"
@@ -28,7 +28,8 @@ help:
 	@echo "make data | train | evaluate   the steps of run, each redone only when its inputs changed"
 	@echo "make sample    regenerate data/sample from its generator"
 	@echo "make default-model SHARED=../shared   retrain the shipped models in models/default"
-	@echo "make bench SHARED=../shared           the default model beside the extractors and text filters on held-out outlets"
+	@echo "make bench SHARED=../shared           the default model beside the extractors and text filters on held-out outlets, and bench-throughput"
+	@echo "make bench-throughput [CRAWL_PAGES=N]  pages/s on 1 and 2 workers, memory per worker, a 100k-page synthetic crawl"
 	@echo "make clean     remove built data, runs and outputs (keeps .venv)"
 
 $(STAMP): pyproject.toml
@@ -110,9 +111,17 @@ default-model: $(DEFAULT_BUILT)/manifest.json
 # train split, beside trafilatura, jusText, readability-lxml, boilerpy3, resiliparse and the
 # published text filters on its test split (outlets never trained on). One thread, so speeds
 # are per core.
-bench: $(DEFAULT_BUILT)/manifest.json
+# bench-throughput: pages per second on one worker and two, peak memory per worker, and a
+# synthetic crawl of CRAWL_PAGES pages (made from the sample pages, so it needs no SHARED).
+CRAWL_PAGES ?= 100000
+bench: $(DEFAULT_BUILT)/manifest.json bench-throughput
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python bench/heldout.py \
 		--dataset $(DEFAULT_BUILT) --model models/default --out bench/results/heldout.md
+
+bench-throughput: $(STAMP)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python bench/throughput.py \
+		--model models/default --pages 4000 --crawl-pages $(CRAWL_PAGES) --crawl-workers 2 \
+		--out bench/results/throughput.md
 
 clean:
 	rm -rf data/built runs $(OUT)

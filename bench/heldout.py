@@ -38,12 +38,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.extractors import EXTRACTORS, available, extract  # noqa: E402
+from bench.report import publish  # noqa: E402
 from bench.text_filters import TEXT_FILTERS  # noqa: E402
 from winnow.features.page import Page  # noqa: E402
 from winnow.features.readers import read_pages  # noqa: E402
 from winnow.features.segment import segment_html  # noqa: E402
 from winnow.models.artifact import load_artifact  # noqa: E402
-from winnow.models.atomic import write_text_atomic  # noqa: E402
 from winnow.models.cleaner import Cleaner  # noqa: E402
 from winnow.train.dataset import load_frame, read_manifest  # noqa: E402
 from winnow.train.metrics import token_counts, token_prf  # noqa: E402
@@ -471,15 +471,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="score only the first N pages")
     parser.add_argument("--out", help="also write the Markdown tables here (and .json beside)")
     args = parser.parse_args()
-    table, results = run(args)
-    print(table)
-    if args.out:
-        out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(out, table)
-        write_text_atomic(
-            out.with_suffix(".json"), json.dumps(results, indent=2, default=str) + "\n"
-        )
+    publish(*run(args), args.out)
 
 
 if __name__ == "__main__":
