@@ -397,7 +397,12 @@ def _write_parquet(records: Iterable[dict], path: Path, batch: int = 1000) -> No
                 "paragraphs",
                 pa.list_(
                     pa.struct(
-                        [("text", pa.string()), ("label", pa.string()), ("score", pa.float64())]
+                        [
+                            ("text", pa.string()),
+                            ("label", pa.string()),
+                            ("score", pa.float64()),
+                            ("line", pa.int64()),  # text pages only; null for HTML
+                        ]
                     )
                 ),
             ),

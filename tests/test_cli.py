@@ -118,6 +118,9 @@ def test_predict_writes_parquet(tmp_path, trained_run, sample_manifest):
         "paragraphs",
         "error",
     ]
+    paragraphs = [p for row in table.column("paragraphs").to_pylist() for p in row]
+    text_lines = [p["line"] for p in paragraphs if p["line"] is not None]
+    assert text_lines, "plain-text pages keep the input line of each paragraph"
 
 
 @pytest.mark.parametrize(
