@@ -52,6 +52,7 @@ ALLOWED_TYPES = frozenset(
         "numpy.str_",
         "numpy.random.mtrand.RandomState",
         "scipy.sparse._csr.csr_matrix",
+        "sklearn.calibration._CalibratedClassifier",
         "sklearn.compose._column_transformer.ColumnTransformer",
         "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
         "sklearn.feature_extraction.text.CountVectorizer",
@@ -64,6 +65,7 @@ ALLOWED_TYPES = frozenset(
         "sklearn.preprocessing._data.StandardScaler",
         "sklearn.preprocessing._encoders.OneHotEncoder",
         "winnow.features.transformers.TextStatistics",
+        "winnow.models.nbsvm.NBSVMClassifier",
     }
 )
 VERSIONED_PACKAGES = ("scikit-learn", "skops", "numpy", "scipy", "winnow-news")

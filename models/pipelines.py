@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from sklearn.linear_model import LogisticRegression, SGDClassifier
+from sklearn.linear_model import SGDClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from winnow.features.context import NUMERIC_COLUMNS, TEXT_CONTEXT_COLUMNS
 from winnow.features.transformers import TextStatistics
+from winnow.models.nbsvm import NBSVMClassifier
 
 TOKENS = r"\S+"
 
@@ -25,10 +27,12 @@ def _tfidf(analyzer: str, ngrams: tuple[int, int], min_df: int, max_features: in
     )
 
 
-def _text_features(min_df: int, max_features: int) -> list[tuple]:
+def _text_features(min_df: int, max_features: int, chars: bool = True) -> list[tuple]:
+    words = [("words", _tfidf("word", (1, 2), min_df, max_features), "text")]
+    if chars:
+        words.append(("chars", _tfidf("char_wb", (3, 5), min_df, max_features), "text"))
     return [
-        ("words", _tfidf("word", (1, 2), min_df, max_features), "text"),
-        ("chars", _tfidf("char_wb", (3, 5), min_df, max_features), "text"),
+        *words,
         ("stats", Pipeline([("stats", TextStatistics()), ("scale", StandardScaler())]), ["text"]),
     ]
 
@@ -59,10 +63,15 @@ def make_boilerplate_pipeline(
 
     Logistic loss fitted by SGD: as accurate as L-BFGS on these features (content F1 0.747
     vs 0.742 on Dragnet paragraphs) and seven times faster, which matters at 10^5-10^6 rows.
+
+    Markup pages do without character n-grams: with the markup features beside them they
+    added 0.001 to the first pass's page token F1 on the default dataset's validation pages
+    (0.8843 vs 0.8834) and took 55% of its prediction time (8.5 s vs 3.6 s for 79k paragraphs).
+    Plain text keeps them, as it has nothing else to go on.
     """
     if kind not in ("html", "text"):
         raise ValueError(f"kind must be 'html' or 'text', not {kind!r}")
-    columns = _text_features(min_df, max_features)
+    columns = _text_features(min_df, max_features, chars=kind == "text")
     if kind == "html":
         columns += _markup_features(min_df)
         columns.append(("context", StandardScaler(), NUMERIC_COLUMNS))
@@ -95,9 +104,19 @@ def make_sequence_model(*, seed: int = 0) -> HistGradientBoostingClassifier:
 
 
 def make_topic_pipeline(
-    *, C: float = 10.0, min_df: int = 1, max_features: int = 300_000, seed: int = 0
+    *, C: float = 0.3, min_df: int = 2, max_features: int = 300_000, seed: int = 0
 ) -> Pipeline:
-    """Article text -> topic probabilities, from word and character n-grams."""
+    """Article text -> calibrated topic probabilities.
+
+    Word 1-2-grams and char_wb 3-4-grams (TF-IDF) into NB-SVM (``models.nbsvm``), calibrated
+    by isotonic regression on 3-fold out-of-fold scores and then refitted on everything
+    (``ensemble=False``: one model to run, not three). Chosen on a 10% validation split of the
+    AG News 16k train subset (accuracy, calibration error, documents per CPU-second):
+
+    - word 1-2 TF-IDF into a plain LinearSVC: 89.5%
+    - word 1-2 into NB-SVM: 91.1%, 0.022, 24,600/s
+    - and char_wb 3-4: 91.5%, 0.024, 6,200/s (3-5: 91.6%, 4,600/s; 4 alone: 91.4%, 9,400/s)
+    """
     return Pipeline(
         [
             (
@@ -105,10 +124,18 @@ def make_topic_pipeline(
                 FeatureUnion(
                     [
                         ("words", _tfidf("word", (1, 2), min_df, max_features)),
-                        ("chars", _tfidf("char_wb", (2, 5), min_df, max_features)),
+                        ("chars", _tfidf("char_wb", (3, 4), min_df, max_features)),
                     ]
                 ),
             ),
-            ("classifier", LogisticRegression(C=C, max_iter=3000, random_state=seed)),
+            (
+                "classifier",
+                CalibratedClassifierCV(
+                    NBSVMClassifier(C=C, random_state=seed),
+                    method="isotonic",
+                    cv=3,
+                    ensemble=False,
+                ),
+            ),
         ]
     )

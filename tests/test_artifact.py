@@ -114,15 +114,27 @@ def test_not_an_artifact(tmp_path):
     assert "not valid JSON" in verify_artifact(tmp_path).problems[0]
 
 
-def test_a_second_pass_trained_on_other_page_features_is_refused(run_copy):
-    manifest = json.loads((run_copy / "manifest.json").read_text())
-    if not manifest["sequence_columns"]:
-        pytest.skip("the sample run chose no second pass")
-    _rewrite_manifest(run_copy, sequence_columns=manifest["sequence_columns"][:-1])
-    check = verify_artifact(run_copy)
+def test_a_second_pass_trained_on_other_page_features_is_refused(trained_run, tmp_path):
+    import numpy as np
+
+    from winnow.features.sequence import SEQUENCE_COLUMNS
+    from winnow.models.artifact import save_artifact
+    from winnow.models.pipelines import make_sequence_model
+
+    # An artifact with a second pass, whatever the sample run chose.
+    cleaner = load_artifact(trained_run)
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(200, len(SEQUENCE_COLUMNS)))
+    cleaner.sequence = {"html": make_sequence_model().set_params(max_iter=5).fit(X, X[:, 0] > 0)}
+    run = save_artifact(tmp_path / "run", cleaner)
+    assert load_artifact(run).sequence
+
+    manifest = json.loads((run / "manifest.json").read_text())
+    _rewrite_manifest(run, sequence_columns=manifest["sequence_columns"][:-1])
+    check = verify_artifact(run)
     assert not check.ok and "sequence_columns" in check.problems[0]
     with pytest.raises(ArtifactError, match="second pass"):
-        load_artifact(run_copy)
+        load_artifact(run)
 
 
 def test_vocabularies_are_stored_as_arrays_and_come_back_whole(trained_run, tmp_path):

@@ -77,3 +77,54 @@ def test_the_label_map_travels_with_the_model(tmp_path, sample_manifest):
     assert "science" not in topics and "technology" not in topics
     card = (run / "README.md").read_text()
     assert "science, technology -> science_technology" in card
+
+
+def test_nbsvm_learns_which_words_mark_a_topic():
+    from winnow.models.nbsvm import NBSVMClassifier
+    from winnow.models.pipelines import make_topic_pipeline
+
+    topics = {
+        "sport": "match goal striker league season coach cup",
+        "business": "shares profit market bank investors quarter prices",
+        "science": "researchers study telescope species experiment data lab",
+    }
+    rng = np.random.default_rng(0)
+    texts, labels = [], []
+    for label, vocabulary in topics.items():
+        words = vocabulary.split()
+        for _ in range(30):
+            texts.append(" ".join(rng.choice(words, 8)) + " the said on monday")
+            labels.append(label)
+    model = make_topic_pipeline().fit(texts, labels)
+    assert model.predict(["the striker scored in the cup match"])[0] == "sport"
+    assert model.predict(["bank shares and market prices fell"])[0] == "business"
+    proba = model.predict_proba(["researchers and their telescope data"])
+    assert proba.shape == (1, 3) and abs(proba.sum() - 1) < 1e-9
+
+    binary = NBSVMClassifier().fit(model.named_steps["features"].transform(texts[:60]), labels[:60])
+    assert binary.decision_function(model.named_steps["features"].transform(texts[:2])).ndim == 1
+    assert list(binary.predict(model.named_steps["features"].transform(texts[:1]))) == ["sport"]
+
+
+def test_topics_with_a_single_training_page_are_left_out(tmp_path, sample_manifest, built_sample):
+    from winnow.train.dataset import BuildOptions, build_dataset, load_frame
+    from winnow.train.fit import TrainOptions, fit_cleaner
+
+    # One page of a new topic, from an outlet whose pages all go to the train split.
+    outlet = load_frame(built_sample, "pages", "train")["domain"].value_counts().index[0]
+    row = {
+        "id": "lonely",
+        "domain": outlet,
+        "text": "A lonely article about gardening and roses in the spring.",
+        "topic": "gardening",
+    }
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps(row) + "\n")
+    dataset = tmp_path / "data"
+    build_dataset([sample_manifest, extra], dataset, BuildOptions(seed=0))
+    assert "lonely" in set(load_frame(dataset, "pages", "train")["id"])
+
+    cleaner, info = fit_cleaner(dataset, TrainOptions(seed=0, sequence_folds=0))
+    assert info["training"]["topics_dropped"] == ["gardening"]
+    assert "gardening" not in cleaner.topic.classes_
+    assert len(cleaner.topic.classes_) == 7

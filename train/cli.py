@@ -162,13 +162,19 @@ def train(
         float, typer.Option(help="L2 penalty of the boilerplate classifier (SGD, logistic loss).")
     ] = 1e-5,
     topic_c: Annotated[
-        float, typer.Option(help="Inverse regularisation of the topic classifier.")
-    ] = 10.0,
+        float, typer.Option(help="Inverse regularisation of the topic classifier (NB-SVM).")
+    ] = 0.3,
+    topic_max_features: Annotated[
+        int, typer.Option(help="Most word n-grams the topic model keeps.")
+    ] = 300_000,
     min_df: Annotated[
         int, typer.Option(help="Drop n-grams seen in fewer paragraphs than this.")
     ] = 2,
     max_features: Annotated[
-        int, typer.Option(help="Most n-grams kept per vectorizer (smaller, smaller artifact).")
+        int,
+        typer.Option(
+            help="Most n-grams kept per boilerplate vectorizer (smaller, smaller artifact)."
+        ),
     ] = 200_000,
     topic_threshold: Annotated[
         float, typer.Option(help="Below this topic probability, predict `other` (0: never).")
@@ -193,6 +199,7 @@ def train(
         topic_C=topic_c,
         min_df=min_df,
         max_features=max_features,
+        topic_max_features=topic_max_features,
         topic_threshold=topic_threshold,
         sequence_folds=sequence_folds,
     )

@@ -37,9 +37,10 @@ class TrainOptions:
 
     seed: int = 0
     boilerplate_alpha: float = 1e-5
-    topic_C: float = 10.0
+    topic_C: float = 0.3
     min_df: int = 2
-    max_features: int = 200_000  # per n-gram vectorizer; smaller makes smaller artifacts
+    max_features: int = 200_000  # per boilerplate vectorizer; smaller makes smaller artifacts
+    topic_max_features: int = 300_000
     topic_threshold: float = 0.0
     sequence_folds: int = 2  # domain folds for the second pass's training scores; 0: no second pass
 
@@ -72,11 +73,19 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
     topic = None
     pages = load_frame(dataset, "pages", "train")
     pages = pages[(pages["topic"] != "") & (pages["content_text"].str.strip() != "")]
+    # Calibration scores each topic out of fold: a topic needs two pages to be learnt.
+    counts = pages["topic"].value_counts()
+    too_few = sorted(counts[counts < 2].index)
+    pages = pages[~pages["topic"].isin(too_few)]
     if pages["topic"].nunique() >= 2:
         start = time.perf_counter()
         topic = make_topic_pipeline(
-            C=options.topic_C, min_df=1, max_features=options.max_features, seed=options.seed
-        ).fit(pages["content_text"].tolist(), pages["topic"].tolist())
+            C=options.topic_C,
+            max_features=options.topic_max_features,
+            seed=options.seed,
+        )
+        topic.set_params(classifier__cv=int(min(3, pages["topic"].value_counts().min())))
+        topic.fit(pages["content_text"].tolist(), pages["topic"].tolist())
         timings["topic"] = round(time.perf_counter() - start, 2)
 
     cleaner = Cleaner(
@@ -93,6 +102,7 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
             "paragraphs": int(len(labelled)),
             "labels": {str(k): int(v) for k, v in Counter(y.tolist()).items()},
             "topic_pages": int(len(pages)),
+            "topics_dropped": [str(t) for t in too_few],
             "topics": {
                 str(k): int(v) for k, v in pages["topic"].value_counts().sort_index().items()
             },
