@@ -123,7 +123,7 @@ bench: $(DEFAULT_BUILT)/manifest.json bench-throughput
 
 bench-throughput: $(STAMP)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python bench/throughput.py \
-		--model models/default --pages 4000 --crawl-pages $(CRAWL_PAGES) --crawl-workers 2 \
+		--model models/default --pages 20000 --crawl-pages $(CRAWL_PAGES) --crawl-workers 2 \
 		--out bench/results/throughput.md
 
 clean:
