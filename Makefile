@@ -19,11 +19,12 @@ FEATURES_PY := $(wildcard features/*.py)
 MODELS_PY   := $(wildcard models/*.py)
 TRAIN_PY    := $(wildcard train/*.py)
 
-.PHONY: help install run test lint data train evaluate predict sample clean default-model bench bench-throughput
+.PHONY: help install run test fuzz lint data train evaluate predict sample clean default-model bench bench-throughput
 
 help:
 	@echo "make run       set up, build the sample dataset, train, evaluate, predict on unseen pages"
 	@echo "make test      set up, run the test suite"
+	@echo "make fuzz      the property tests on FUZZ_SCALE (50) times as many inputs"
 	@echo "make lint      ruff over the code and tests"
 	@echo "make data | train | evaluate   the steps of run, each redone only when its inputs changed"
 	@echo "make sample    regenerate data/sample from its generator"
@@ -84,6 +85,14 @@ run: $(OUT)/default-unseen.jsonl $(OUT)/eval-default-unseen/metrics.json \
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The property tests (readers, WARC, segmenters, page features, text filters) run FUZZ_SCALE
+# times as many inputs as in `make test`; hypothesis prints how many each tried.
+FUZZ_SCALE ?= 50
+fuzz: $(STAMP)
+	WINNOW_FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/python -m pytest -q -p no:cacheprovider \
+		--hypothesis-show-statistics --hypothesis-seed=$(SEED) \
+		tests/test_properties.py tests/test_warc.py tests/test_sequence.py tests/test_text_filters.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check features models train tests bench

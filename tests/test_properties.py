@@ -7,6 +7,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from fuzzing import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +15,7 @@ from winnow.features.page import Page
 from winnow.features.readers import read_pages
 from winnow.features.segment import segment_html, segment_text
 
-SETTINGS = settings(max_examples=200, deadline=None)
+SETTINGS = settings(max_examples=examples(200), deadline=None)
 
 # Prefixes that steer arbitrary bytes down the decoder's BOM and <meta charset> branches.
 PREFIXES = [

@@ -7,6 +7,7 @@ counters, cookie notices, bullet menus), small enough to read the expected masks
 from __future__ import annotations
 
 import pytest
+from fuzzing import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -94,7 +95,7 @@ def test_odd_lines_never_raise(text_filter) -> None:
     assert [len(m) for m in masks] == [len(odd), len(odd)]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(st.text(max_size=60), max_size=6), max_size=4))
 def test_any_text_keeps_the_shape(pages: list[list[str]]) -> None:
     for name, fn in TEXT_FILTERS.items():
