@@ -87,8 +87,44 @@ class _Block:
         self.depth = depth
 
 
+MAX_NESTING = 5_000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+
+
+class MarkupTooDeep(ValueError):
+    """The markup nests deeper than a parser can build in reasonable time: lexbor's tree
+    building is quadratic in depth (100,000 levels take 9 s inside one C call, which no
+    time limit can interrupt), so such a page is refused before parsing."""
+
+
+def markup_depth(html: str, stop: int = MAX_NESTING) -> int:
+    """How deep the tags nest, counted from the raw markup in one linear scan (void and
+    self-closed tags do not nest; an unmatched close tag never goes below zero). Stops
+    counting once past ``stop``. An overestimate where tags are left open, which real pages
+    do far less than ``MAX_NESTING`` times."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closed = match.groups()
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closed and name.lower() not in _VOID_TAGS:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > stop:
+                    break
+    return deepest
+
+
 def segment_html(html: str) -> list[Paragraph]:
-    """Paragraphs of an HTML document, in reading order, with their markup context."""
+    """Paragraphs of an HTML document, in reading order, with their markup context.
+
+    Raises ``MarkupTooDeep`` for markup nested over ``MAX_NESTING`` levels."""
+    if html.count("<") > MAX_NESTING and markup_depth(html) > MAX_NESTING:
+        raise MarkupTooDeep(f"markup nested over {MAX_NESTING:,} levels deep")
     tree = LexborHTMLParser(html)
     root = tree.root
     paragraphs: list[Paragraph] = []

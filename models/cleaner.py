@@ -14,7 +14,7 @@ from sklearn.pipeline import Pipeline
 
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
-from winnow.features.segment import segment_page
+from winnow.features.segment import MarkupTooDeep, segment_page
 from winnow.features.sequence import sequence_features
 from winnow.models.glued import cut_glued
 from winnow.models.limits import PageLimitError, time_limit
@@ -106,7 +106,7 @@ class Cleaner:
             try:
                 with time_limit(self.max_seconds, "segmenting the page"):
                     paragraphs = segment_page(page)
-            except PageLimitError as err:
+            except (PageLimitError, MarkupTooDeep) as err:
                 record["error"] = f"limit: {err}"
                 continue
             except Exception as err:  # a parser bug must not take the batch down

@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.readers import read_pages
-from winnow.features.segment import segment_page
+from winnow.features.segment import MarkupTooDeep, segment_page
 from winnow.models.artifact import package_versions
 from winnow.models.atomic import atomic_dir
 from winnow.train.hub import HubSource, read_hub
@@ -81,7 +81,10 @@ def page_examples(
     """
     if page.error:
         raise Skip(page.error.split(":", 1)[0])
-    paragraphs = segment_page(page)
+    try:
+        paragraphs = segment_page(page)
+    except MarkupTooDeep:
+        raise Skip("too_deep") from None
     if not paragraphs:
         raise Skip("no_text")
     gold = page.meta.get("gold_text")
