@@ -87,7 +87,7 @@ class _Block:
         self.depth = depth
 
 
-MAX_NESTING = 5_000
+MAX_NESTING = 10_000
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
 _VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
