@@ -87,3 +87,25 @@ def test_deep_markup_is_refused_before_parsing():
     # Deep but under the limit still parses.
     ok = "<div>" * (MAX_NESTING // 2) + "Inside." + "</div>" * (MAX_NESTING // 2)
     assert [p.text for p in segment_html(ok)] == ["Inside."]
+
+
+def test_the_hostile_batch_runs_in_bounded_memory(hostile, trained_run, tmp_path):
+    """Peak memory of a fresh process running the batch: the 50 MB page and the 1 GB bomb are
+    read only up to the 20 MB limit, so the peak stays near the model's own footprint."""
+    import subprocess
+    import sys
+
+    script = (
+        "import json, resource, sys\n"
+        "from winnow.models.predict import predict\n"
+        "predict([sys.argv[1]], sys.argv[2], sys.argv[3])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(hostile), str(tmp_path / "o.jsonl"), str(trained_run)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    peak_mb = int(done.stdout.split()[-1]) / 1024
+    assert peak_mb < 800, f"peak memory {peak_mb:.0f} MB"
