@@ -239,6 +239,39 @@ def evaluate(
 
 
 @app.command()
+def diff(
+    run_a: Annotated[Path, typer.Argument(help="The model you have (artifact folder).")],
+    run_b: Annotated[Path, typer.Argument(help="The model you might ship instead.")],
+    dataset: Annotated[Path, typer.Argument(help="Dataset folder written by `winnow build`.")],
+    split: Annotated[str, typer.Option(help="Which split to compare on.")] = "test",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Also write diff.md and diff.json into this folder."),
+    ] = None,
+    allow_version_mismatch: AllowMismatch = False,
+    quiet: Quiet = False,
+) -> None:
+    """Where two models disagree on a split, and which of them is right there."""
+    from winnow.models.artifact import ArtifactError, load_artifact
+    from winnow.models.atomic import write_text_atomic
+    from winnow.train.diff import diff_models, diff_report
+
+    try:
+        a = load_artifact(run_a, allow_version_mismatch=allow_version_mismatch)
+        b = load_artifact(run_b, allow_version_mismatch=allow_version_mismatch)
+        result = diff_models(a, b, dataset, split)
+    except (FileNotFoundError, ValueError, KeyError, ArtifactError) as err:
+        raise fail(str(err)) from None
+    report = diff_report(result, str(run_a), str(run_b))
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(out / "diff.md", report)
+        write_text_atomic(out / "diff.json", json.dumps(result, indent=2) + "\n")
+    if not quiet:
+        out_console.print(report, markup=False, highlight=False)
+
+
+@app.command()
 def predict(
     inputs: Annotated[
         list[str],
