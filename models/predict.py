@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import io
 import json
+import logging
 import os
 import time
 from collections import Counter
@@ -30,6 +31,8 @@ from winnow.features.readers import DEFAULT_MAX_BYTES, read_pages
 from winnow.models.atomic import write_text_atomic
 from winnow.models.cleaner import Cleaner
 from winnow.models.executors import make_executor
+
+log = logging.getLogger("winnow.predict")
 
 OUTPUT_FORMATS = (".jsonl", ".jsonl.gz", ".parquet")
 JOB_FILE = "_job.json"
@@ -162,6 +165,8 @@ def predict(
     finally:
         executor.close()
     summary.seconds = time.perf_counter() - start
+    if log.isEnabledFor(logging.INFO):
+        log.info("predict done", extra={"data": summary.as_dict()})
     return summary
 
 
@@ -226,6 +231,10 @@ def clean_shard(model, options: PredictOptions, folder: str, index: int, pages: 
     return counts
 
 
+def _indexed_shard(model, options, folder, index, pages) -> tuple[int, dict]:
+    return index, clean_shard(model, options, folder, index, pages)
+
+
 def shard_counts(records: list[dict]) -> dict:
     summary = PredictSummary()
     for record in records:
@@ -274,12 +283,16 @@ def _predict_shards(pages, folder: Path, model, options, executor, summary, job,
                 summary.shards_resumed += 1
                 if on_progress:
                     on_progress(len(chunk))
+                if log.isEnabledFor(logging.INFO):
+                    log.info("shard already done", extra={"data": {"shard": index, **counts}})
                 continue
             yield (model, options, str(folder), index, chunk)
 
-    for counts in executor.map_ordered(clean_shard, tasks()):
+    for index, counts in executor.map_ordered(_indexed_shard, tasks()):
         summary.merge(counts)
         summary.shards_written += 1
+        if log.isEnabledFor(logging.INFO):
+            log.info("shard written", extra={"data": {"shard": index, **counts}})
         if on_progress:
             on_progress(counts["pages"])
 

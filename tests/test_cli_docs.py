@@ -9,7 +9,14 @@ import typer.main
 from winnow.train.cli import app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-COMMANDS = typer.main.get_command(app).commands
+GROUP = typer.main.get_command(app)
+COMMANDS = GROUP.commands
+
+
+def test_options_before_the_command_are_documented():
+    for param in GROUP.params:
+        assert param.help, f"{param.opts[0]} has no help text"
+        assert any(o in README for o in param.opts if o.startswith("--")), param.opts
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

@@ -29,6 +29,21 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+@app.callback()
+def options(
+    log_json: Annotated[
+        bool,
+        typer.Option(
+            "--log-json", help="Also log every event as a JSON line on stderr (before the command)."
+        ),
+    ] = False,
+) -> None:
+    """Separate news article text from boilerplate on scraped pages, and label its topic."""
+    from winnow.train.logs import configure
+
+    configure(log_json)
+
+
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 Seed = Annotated[int, typer.Option(help="Seed for every split and estimator.")]
 Overwrite = Annotated[bool, typer.Option(help="Replace OUT if it exists.")]
@@ -114,7 +129,15 @@ def build(
             label_map=read_label_map(label_map) if label_map else {},
             render=tuple(render or ()),
         )
-        manifest = build_dataset(pages or [], out, options, overwrite=overwrite, hub=hub)
+        with _progress(quiet) as advance:
+            manifest = build_dataset(
+                pages or [],
+                out,
+                options,
+                overwrite=overwrite,
+                hub=hub,
+                progress=lambda _: advance(1),
+            )
     except (FileNotFoundError, FileExistsError, ValueError, RuntimeError) as err:
         raise fail(str(err)) from None
     if not quiet:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -41,11 +42,13 @@ from winnow.train.labels import (
     snippet_labels,
     split_glued,
 )
+from winnow.train.logs import event
 from winnow.train.render import render_page
 from winnow.train.splits import SPLITS, assign_splits, split_group
 
 FORMAT = "winnow-dataset"
 FORMAT_VERSION = 1
+log = logging.getLogger("winnow.build")
 TABLES = ("paragraphs", "pages")
 
 
@@ -272,6 +275,7 @@ def build_dataset(
     if not pages:
         raise ValueError(f"no usable pages in {', '.join(map(str, inputs))} ({dict(dropped)})")
 
+    event(log, "pages read", pages=seen, kept=len(pages), dropped=dict(dropped))
     assignment = assign_splits(
         [p["domain"] for p in pages], seed=options.seed, fractions=options.fractions
     )

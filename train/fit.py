@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from collections import Counter
@@ -26,7 +27,10 @@ from winnow.models.pipelines import (
 )
 from winnow.train.dataset import load_frame, read_manifest
 from winnow.train.evaluate import evaluate_split, paragraph_margins, score_paragraphs
+from winnow.train.logs import event
 from winnow.train.metrics import token_counts, token_prf
+
+log = logging.getLogger("winnow.train")
 
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.05), 2)
 
@@ -63,6 +67,13 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
         if second is not None:
             sequence[kind] = second
         timings[f"boilerplate_{kind}"] = round(time.perf_counter() - start, 2)
+        event(
+            log,
+            "boilerplate model fitted",
+            kind=kind,
+            rows=len(rows),
+            seconds=timings[f"boilerplate_{kind}"],
+        )
 
     # The text model learns from every paragraph, since markup pages' text is text too.
     fit_kind("text", train)
@@ -87,6 +98,7 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
         topic.set_params(classifier__cv=int(min(3, pages["topic"].value_counts().min())))
         topic.fit(pages["content_text"].tolist(), pages["topic"].tolist())
         timings["topic"] = round(time.perf_counter() - start, 2)
+        event(log, "topic model fitted", pages=len(pages), seconds=timings["topic"])
 
     cleaner = Cleaner(
         boilerplate=boilerplate,
@@ -97,6 +109,7 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
     validation = load_frame(dataset, "paragraphs", "validation")
     val_pages = load_frame(dataset, "pages", "validation")
     passes = choose_passes(cleaner, validation, val_pages)
+    event(log, "passes chosen", passes=passes)
     info = {
         "training": {
             "paragraphs": int(len(labelled)),
