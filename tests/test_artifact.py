@@ -168,3 +168,26 @@ def test_a_format_1_artifact_with_dict_vocabularies_still_loads(run_copy):
     (run_copy / "manifest.json").write_text(json.dumps(manifest))
     page = Page(id="p", html="<article><p>" + "The council met on Monday. " * 6 + "</p></article>")
     assert next(load_artifact(run_copy).predict([page]))["error"] is None
+
+
+def test_the_cli_refuses_a_tampered_artifact_in_one_line_with_exit_2(run_copy, tmp_path):
+    from typer.testing import CliRunner
+
+    from winnow.train.cli import app
+
+    with open(run_copy / "topic.skops", "ab") as fh:
+        fh.write(b"tampered")
+    page = tmp_path / "p.html"
+    page.write_text("<p>The council met on Monday to discuss the harbour wall.</p>")
+    runner = CliRunner()
+    predicted = runner.invoke(
+        app, ["predict", str(page), "--out", str(tmp_path / "o.jsonl"), "--model", str(run_copy)]
+    )
+    assert predicted.exit_code == 2
+    message = [line for line in predicted.output.splitlines() if line.strip()]
+    assert len(message) == 1 and "topic.skops does not match its sha256" in message[0]
+    assert not (tmp_path / "o.jsonl").exists()
+
+    info = runner.invoke(app, ["info", str(run_copy)])
+    assert info.exit_code == 2
+    assert "NOT verified" in info.output and "sha256" in info.output

@@ -25,7 +25,7 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MOSTLY_FAILED = 0, 1, 2, 3
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    err_console.print(f"[red]error:[/red] {message}", highlight=False)
+    err_console.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -402,7 +402,8 @@ def predict(
             f"{s['pages']} pages, {s['ok']} ok, {s['failed']} failed "
             f"({', '.join(f'{k} {v}' for k, v in s['errors'].items()) or 'no errors'})"
             f"{'; records skipped: ' + skipped if skipped else ''}{resumed}; "
-            f"{s['pages_per_second']} pages/s; wrote {out}"
+            f"{s['pages_per_second']} pages/s; wrote {out}",
+            soft_wrap=True,
         )
     code = summary.exit_code()
     if code:
