@@ -227,7 +227,8 @@ def train(
         sequence_folds=sequence_folds,
     )
     try:
-        path, metrics = train_run(dataset, out, options, overwrite=overwrite)
+        with _working(quiet, f"training on {dataset}"):
+            path, metrics = train_run(dataset, out, options, overwrite=overwrite)
     except (FileNotFoundError, ValueError, ArtifactError) as err:
         raise fail(str(err)) from None
     if not quiet:
@@ -253,7 +254,8 @@ def evaluate(
     try:
         cleaner = load_artifact(run, allow_version_mismatch=allow_version_mismatch)
         target = out or run / "evaluation" / split
-        metrics = evaluate_run(cleaner, dataset, target, split, run_name=str(run))
+        with _working(quiet, f"scoring {run} on {dataset} ({split})"):
+            metrics = evaluate_run(cleaner, dataset, target, split, run_name=str(run))
     except (FileNotFoundError, ValueError, KeyError, ArtifactError) as err:
         raise fail(str(err)) from None
     if not quiet:
@@ -282,7 +284,8 @@ def diff(
     try:
         a = load_artifact(run_a, allow_version_mismatch=allow_version_mismatch)
         b = load_artifact(run_b, allow_version_mismatch=allow_version_mismatch)
-        result = diff_models(a, b, dataset, split)
+        with _working(quiet, f"comparing {run_a} and {run_b} on {dataset} ({split})"):
+            result = diff_models(a, b, dataset, split)
     except (FileNotFoundError, ValueError, KeyError, ArtifactError) as err:
         raise fail(str(err)) from None
     report = diff_report(result, str(run_a), str(run_b))
@@ -408,6 +411,21 @@ def predict(
     code = summary.exit_code()
     if code:
         raise typer.Exit(code)
+
+
+@contextmanager
+def _working(quiet: bool, what: str):
+    """A spinner with the elapsed time on stderr while a long step runs (not with --quiet)."""
+    if quiet:
+        yield
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn(what), TimeElapsedColumn(), console=err_console, transient=True
+    ) as bar:
+        bar.add_task(what, total=None)
+        yield
 
 
 @contextmanager
