@@ -30,6 +30,7 @@ from winnow.features.page import Page
 from winnow.features.readers import DEFAULT_MAX_BYTES, read_pages
 from winnow.models.atomic import write_text_atomic
 from winnow.models.cleaner import Cleaner
+from winnow.models.events import event
 from winnow.models.executors import make_executor
 
 log = logging.getLogger("winnow.predict")
@@ -165,27 +166,8 @@ def predict(
     finally:
         executor.close()
     summary.seconds = time.perf_counter() - start
-    if log.isEnabledFor(logging.INFO):
-        log.info("predict done", extra={"data": summary.as_dict()})
+    event(log, "predict done", **summary.as_dict())
     return summary
-
-
-def predict_file(
-    inputs: Iterable[str | os.PathLike],
-    out: str | os.PathLike,
-    cleaner: Cleaner,
-    *,
-    on_record: Callable[[dict], None] | None = None,
-) -> PredictSummary:
-    """``predict`` in this process with a loaded ``Cleaner``, to one file."""
-    if output_format(Path(out)) is None:
-        raise ValueError(f"--out must end in {', '.join(OUTPUT_FORMATS)}: {out}")
-    options = PredictOptions(
-        batch_size=cleaner.batch_size,
-        max_paragraphs=cleaner.max_paragraphs,
-        max_seconds=cleaner.max_seconds,
-    )
-    return predict(inputs, out, cleaner, options, on_record=on_record)
 
 
 # --- what a worker runs ---------------------------------------------------------------------
@@ -283,16 +265,14 @@ def _predict_shards(pages, folder: Path, model, options, executor, summary, job,
                 summary.shards_resumed += 1
                 if on_progress:
                     on_progress(len(chunk))
-                if log.isEnabledFor(logging.INFO):
-                    log.info("shard already done", extra={"data": {"shard": index, **counts}})
+                event(log, "shard already done", shard=index, **counts)
                 continue
             yield (model, options, str(folder), index, chunk)
 
     for index, counts in executor.map_ordered(_indexed_shard, tasks()):
         summary.merge(counts)
         summary.shards_written += 1
-        if log.isEnabledFor(logging.INFO):
-            log.info("shard written", extra={"data": {"shard": index, **counts}})
+        event(log, "shard written", shard=index, **counts)
         if on_progress:
             on_progress(counts["pages"])
 

@@ -31,6 +31,7 @@ from winnow.features.readers import read_pages
 from winnow.features.segment import MarkupTooDeep, segment_page
 from winnow.models.artifact import package_versions
 from winnow.models.atomic import atomic_dir
+from winnow.models.events import event
 from winnow.train.hub import HubSource, read_hub
 from winnow.train.labels import (
     BOILERPLATE,
@@ -42,7 +43,6 @@ from winnow.train.labels import (
     snippet_labels,
     split_glued,
 )
-from winnow.train.logs import event
 from winnow.train.render import render_page
 from winnow.train.splits import SPLITS, assign_splits, split_group
 

@@ -14,17 +14,11 @@ import numpy as np
 
 from winnow.models.cleaner import Cleaner
 from winnow.train.dataset import load_frame
-from winnow.train.evaluate import kept_texts, score_paragraphs
+from winnow.train.evaluate import keep_paragraphs, kept_texts
 from winnow.train.labels import CONTENT
 from winnow.train.metrics import token_prf
 
 WORST = 10  # pages listed each way, disagreements shown each way
-
-
-def _keep(cleaner: Cleaner, paragraphs) -> np.ndarray:
-    scores = score_paragraphs(cleaner, paragraphs)
-    thresholds = paragraphs["kind"].map(lambda k: cleaner.thresholds.get(k, 0.5)).to_numpy()
-    return scores >= thresholds
 
 
 def diff_models(
@@ -34,7 +28,7 @@ def diff_models(
     page for models ``a`` and ``b`` on one split; topics too when both have a topic model."""
     paragraphs = load_frame(dataset, "paragraphs", split)
     pages = load_frame(dataset, "pages", split)
-    keep_a, keep_b = _keep(a, paragraphs), _keep(b, paragraphs)
+    keep_a, keep_b = keep_paragraphs(a, paragraphs), keep_paragraphs(b, paragraphs)
     differ = keep_a != keep_b
     labels = paragraphs["label"].to_numpy()
     labelled = labels >= 0

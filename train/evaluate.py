@@ -50,6 +50,13 @@ def score_paragraphs(
     return scores
 
 
+def keep_paragraphs(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
+    """Which rows ``cleaner`` keeps: P(content) at or above its threshold for the row's kind."""
+    scores = score_paragraphs(cleaner, paragraphs)
+    thresholds = paragraphs["kind"].map(lambda k: cleaner.thresholds.get(k, 0.5)).to_numpy()
+    return scores >= thresholds
+
+
 def _by_kind(paragraphs: pd.DataFrame):
     for kind in ("html", "text"):
         mask = (paragraphs["kind"] == kind).to_numpy()
@@ -74,9 +81,7 @@ def evaluate_split(cleaner: Cleaner, dataset: str | os.PathLike, split: str) -> 
     result: dict[str, Any] = {"split": split, "pages": len(pages), "paragraphs": len(paragraphs)}
     if len(paragraphs) == 0:
         return result
-    scores = score_paragraphs(cleaner, paragraphs)
-    thresholds = paragraphs["kind"].map(lambda k: cleaner.thresholds.get(k, 0.5)).to_numpy()
-    keep = scores >= thresholds
+    keep = keep_paragraphs(cleaner, paragraphs)
     labelled = (paragraphs["label"] >= 0).to_numpy()
     y_true = paragraphs["label"].to_numpy()[labelled]
     y_pred = np.where(keep, CONTENT, BOILERPLATE)[labelled]

@@ -20,6 +20,7 @@ from sklearn.pipeline import Pipeline
 from winnow.features.sequence import sequence_features
 from winnow.models.artifact import save_artifact
 from winnow.models.cleaner import Cleaner
+from winnow.models.events import event
 from winnow.models.pipelines import (
     make_boilerplate_pipeline,
     make_sequence_model,
@@ -27,7 +28,6 @@ from winnow.models.pipelines import (
 )
 from winnow.train.dataset import load_frame, read_manifest
 from winnow.train.evaluate import evaluate_split, paragraph_margins, score_paragraphs
-from winnow.train.logs import event
 from winnow.train.metrics import token_counts, token_prf
 
 log = logging.getLogger("winnow.train")
@@ -95,7 +95,7 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
             max_features=options.topic_max_features,
             seed=options.seed,
         )
-        topic.set_params(classifier__cv=int(min(3, pages["topic"].value_counts().min())))
+        topic.set_params(classifier__cv=int(min(3, counts[counts >= 2].min())))
         topic.fit(pages["content_text"].tolist(), pages["topic"].tolist())
         timings["topic"] = round(time.perf_counter() - start, 2)
         event(log, "topic model fitted", pages=len(pages), seconds=timings["topic"])

@@ -1,5 +1,6 @@
 """Logs for machines: with ``winnow --log-json`` every event the library logs (``winnow.*``
-loggers) is one JSON object a line on stderr, for CI jobs and batch schedulers to parse."""
+loggers, sent through ``models.events.event``) is one JSON object a line on stderr, for CI
+jobs and batch schedulers to parse."""
 
 from __future__ import annotations
 
@@ -42,9 +43,3 @@ def configure(json_lines: bool) -> None:
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
-
-
-def event(logger: logging.Logger, name: str, **data) -> None:
-    """Log ``name`` with structured ``data`` (cheap when nobody listens)."""
-    if logger.isEnabledFor(logging.INFO):
-        logger.info(name, extra={"data": data})
