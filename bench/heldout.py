@@ -27,9 +27,8 @@ import json
 import logging
 import re
 import sys
-import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +37,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.extractors import EXTRACTORS, available, extract  # noqa: E402
+from bench.report import cpu_timed as timed  # noqa: E402
 from bench.report import publish  # noqa: E402
 from bench.text_filters import TEXT_FILTERS  # noqa: E402
 from winnow.features.page import Page  # noqa: E402
@@ -95,13 +95,6 @@ def groups_of(page: Page) -> list[str]:
     if name.startswith("wcxb") and page.meta.get("page_type") == "article":
         groups.append(f"{name} article")
     return groups
-
-
-def timed(fn: Callable[[], list]) -> tuple[list, float]:
-    """Outputs and CPU seconds (all threads of this process), robust to a noisy machine."""
-    start = time.process_time()
-    out = fn()
-    return out, time.process_time() - start
 
 
 def normalise(text: str) -> str:

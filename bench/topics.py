@@ -46,7 +46,7 @@ from sklearn.svm import LinearSVC  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.report import publish  # noqa: E402
+from bench.report import cpu_timed, publish  # noqa: E402
 from winnow.models.artifact import compact  # noqa: E402
 from winnow.models.pipelines import make_topic_pipeline  # noqa: E402
 from winnow.train.metrics import expected_calibration_error as calibration_error  # noqa: E402
@@ -156,14 +156,6 @@ def wall_timed(fn: Callable[[], object]) -> tuple[object, float]:
     start = time.perf_counter()
     out = fn()
     return out, time.perf_counter() - start
-
-
-def cpu_timed(fn: Callable[[], object]) -> tuple[object, float]:
-    """Result and CPU seconds of this process: with one thread that is one core's time, and it
-    is not inflated when the other engineer's job takes the core away."""
-    start = time.process_time()
-    out = fn()
-    return out, time.process_time() - start
 
 
 def serialised_mb(model: object) -> tuple[float, str]:
