@@ -191,7 +191,7 @@ def decode(data: bytes, *, sniff_meta: bool = True) -> str:
     if sniff_meta:
         match = _META_CHARSET.search(data[:4096])
         if match:
-            declared = _codec_name(match.group(1).decode("ascii", "ignore"))
+            declared = codec_name(match.group(1).decode("ascii", "ignore"))
     if declared and declared != "utf-8":
         return _decode_with(data, declared)
     try:
@@ -202,7 +202,7 @@ def decode(data: bytes, *, sniff_meta: bool = True) -> str:
         ) from None
 
 
-def _codec_name(label: str) -> str | None:
+def codec_name(label: str) -> str | None:
     try:
         info = codecs.lookup(label)
     except LookupError:

@@ -33,7 +33,7 @@ from winnow.features.page import Page
 from winnow.features.readers import (
     DEFAULT_MAX_BYTES,
     ReadError,
-    _codec_name,
+    codec_name,
     decode,
     looks_binary,
 )
@@ -466,7 +466,7 @@ def _sniff_html(body: bytes) -> bool:
 def _decode_html(body: bytes, charset: str | None) -> str:
     """The HTTP header's charset first, as browsers read it; a BOM still wins over it, and a
     header charset that does not fit the bytes falls back to ``readers.decode``."""
-    codec = _codec_name(charset) if charset else None
+    codec = codec_name(charset) if charset else None
     if codec and not body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
             return body.decode(codec)
