@@ -19,7 +19,7 @@ FEATURES_PY := $(wildcard features/*.py)
 MODELS_PY   := $(wildcard models/*.py)
 TRAIN_PY    := $(wildcard train/*.py)
 
-.PHONY: help install run test fuzz lint data train evaluate predict sample clean default-model bench bench-throughput
+.PHONY: help install run test browser fuzz lint data train evaluate predict sample clean default-model bench bench-throughput
 
 help:
 	@echo "make run       set up, build the sample dataset, train, evaluate, predict on unseen pages"
@@ -75,16 +75,24 @@ $(OUT)/eval-default-unseen/metrics.json: $(DEFAULT_MODEL) $(UNSEEN_BUILT)/manife
 run: $(OUT)/default-unseen.jsonl $(OUT)/eval-default-unseen/metrics.json \
 		data train evaluate predict $(OUT)/eval-unseen/metrics.json
 	@echo
-	@echo "default model: $(OUT)/default-unseen.jsonl, $(OUT)/eval-default-unseen/report.md"
+	@echo "default model: $(OUT)/default-unseen.jsonl, $(OUT)/eval-default-unseen/report.html"
 	@echo "retrained on the sample:"
 	@echo "dataset:     $(BUILT)  (manifest.json, README.md, paragraphs/ and pages/ Parquet)"
 	@echo "artifact:    $(RUN)  (winnow info $(RUN))"
-	@echo "evaluation:  $(RUN)/evaluation/test/report.md"
+	@echo "evaluation:  $(RUN)/evaluation/test/report.html"
 	@echo "predictions: $(OUT)/unseen.jsonl  (pages from outlets the model never saw)"
-	@echo "unseen eval: $(OUT)/eval-unseen/report.md"
+	@echo "unseen eval: $(OUT)/eval-unseen/report.html"
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# The report test opens report.html in Debian's Chromium. Installed where this user may (root
+# with apt); elsewhere that one test is skipped and says so.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& { apt-get install -y -q chromium >/dev/null 2>&1 \
+		     || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; }; }; } \
+		|| echo "chromium is not installed: the report's browser test will be skipped"
 
 # The property tests (readers, WARC, segmenters, page features, text filters) run FUZZ_SCALE
 # times as many inputs as in `make test`; hypothesis prints how many each tried.

@@ -40,7 +40,12 @@ def atomic_dir(out: str | os.PathLike, *, overwrite: bool = False) -> Iterator[P
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:
     """Write a text file through a temporary name, so a reader never sees half of it."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write a file through a temporary name, so a reader never sees half of it."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text)
+    tmp.write_bytes(data)
     tmp.replace(path)

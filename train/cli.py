@@ -214,7 +214,7 @@ def train(
 ) -> None:
     """Fit the boilerplate and topic classifiers and save them as a verified artifact."""
     from winnow.models.artifact import ArtifactError
-    from winnow.train.fit import TrainOptions, train_run
+    from winnow.train.fit import STAGES, TrainOptions, train_run
 
     options = TrainOptions(
         seed=seed,
@@ -227,8 +227,8 @@ def train(
         sequence_folds=sequence_folds,
     )
     try:
-        with _working(quiet, f"training on {dataset}"):
-            path, metrics = train_run(dataset, out, options, overwrite=overwrite)
+        with _stages(quiet, STAGES) as stage:
+            path, metrics = train_run(dataset, out, options, overwrite=overwrite, progress=stage)
     except (FileNotFoundError, ValueError, ArtifactError) as err:
         raise fail(str(err)) from None
     if not quiet:
@@ -247,7 +247,8 @@ def evaluate(
     allow_version_mismatch: AllowMismatch = False,
     quiet: Quiet = False,
 ) -> None:
-    """Score an artifact on a dataset split; write metrics.json and report.md."""
+    """Score an artifact on a dataset split; write metrics.json, figures.json, PNG plots,
+    report.md and a self-contained report.html."""
     from winnow.models.artifact import ArtifactError, load_artifact
     from winnow.train.evaluate import evaluate_run
 
@@ -260,7 +261,7 @@ def evaluate(
         raise fail(str(err)) from None
     if not quiet:
         _print_metrics({split: metrics}, title=f"{run} on {dataset}")
-        out_console.print(f"report: {target / 'report.md'}")
+        out_console.print(f"report: {target / 'report.html'} (and report.md, figures.json)")
 
 
 @app.command()
@@ -411,6 +412,32 @@ def predict(
     code = summary.exit_code()
     if code:
         raise typer.Exit(code)
+
+
+@contextmanager
+def _stages(quiet: bool, stages: tuple[str, ...]):
+    """A bar over a command's stages on stderr, naming the one running; yields the call that
+    starts a stage."""
+    if quiet:
+        yield lambda name: None
+        return
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        BarColumn(bar_width=24),
+        TextColumn("{task.completed:.0f}/{task.total:.0f} {task.description}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(stages[0], total=len(stages))
+
+        def start(name: str) -> None:
+            done = stages.index(name) if name in stages else 0
+            bar.update(task, completed=done, description=name)
+
+        yield start
 
 
 @contextmanager

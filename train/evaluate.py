@@ -1,16 +1,18 @@
-"""Scoring a ``Cleaner`` on a built dataset split, and the report that shows it."""
+"""Scoring a ``Cleaner`` on a built dataset split: every paragraph's score, every page's token
+F1 and every topic's probability, kept together so metrics, figures and reports agree."""
 
 from __future__ import annotations
 
 import json
 import os
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+from sklearn.metrics import accuracy_score, average_precision_score, confusion_matrix, f1_score
 
 from winnow.models.atomic import write_text_atomic
 from winnow.models.cleaner import Cleaner
@@ -74,36 +76,128 @@ def kept_texts(paragraphs: pd.DataFrame, keep: np.ndarray) -> dict[str, str]:
     return out
 
 
+@dataclass
+class TopicScores:
+    """Topic probabilities of a set of pages beside their true topics."""
+
+    truth: list[str]
+    classes: np.ndarray
+    proba: np.ndarray
+    threshold: float
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def predicted(self) -> np.ndarray:
+        return self.classes[self.proba.argmax(axis=1)]
+
+    @property
+    def confidence(self) -> np.ndarray:
+        return self.proba.max(axis=1)
+
+    @property
+    def correct(self) -> np.ndarray:
+        return np.asarray(self.truth) == self.predicted
+
+
+@dataclass
+class ScoredSplit:
+    """One split scored by one model.
+
+    ``paragraphs`` gains ``score`` (P(content)), ``threshold`` (its kind's cut) and ``keep``;
+    ``pages`` gains ``page_type`` and, on pages with gold text, token ``p``, ``r``, ``f1`` and
+    ``keep_all_f1`` (NaN elsewhere).
+    """
+
+    split: str
+    paragraphs: pd.DataFrame
+    pages: pd.DataFrame
+    topic: TopicScores | None = None
+    topic_cleaned: TopicScores | None = None
+    topic_unknown: list[str] = field(default_factory=list)
+
+
+def page_type(kind: str, has_gold: bool, has_labels: bool) -> str:
+    """What a page is and how it is labelled, the rows of the per-page-type tables."""
+    if has_gold:
+        return f"{kind}, gold text"
+    return f"{kind}, paragraph labels" if has_labels else f"{kind}, topic only"
+
+
+def score_split(cleaner: Cleaner, dataset: str | os.PathLike, split: str) -> ScoredSplit:
+    """Score every paragraph, page and topic of one split of a dataset."""
+    paragraphs = load_frame(dataset, "paragraphs", split)
+    pages = load_frame(dataset, "pages", split).copy()
+    if len(paragraphs):
+        scores = score_paragraphs(cleaner, paragraphs)
+        thresholds = paragraphs["kind"].map(lambda k: cleaner.thresholds.get(k, 0.5)).to_numpy()
+    else:
+        scores = thresholds = np.zeros(0)
+    paragraphs = paragraphs.assign(score=scores, threshold=thresholds, keep=scores >= thresholds)
+    has_gold = (pages["gold_text"] != "").to_numpy()
+    pages["page_type"] = [
+        page_type(k, g, bool(h))
+        for k, g, h in zip(pages["kind"], has_gold, pages["has_labels"], strict=True)
+    ]
+    texts = kept_texts(paragraphs, paragraphs["keep"].to_numpy())
+    everything = kept_texts(paragraphs, np.ones(len(paragraphs), dtype=bool))
+    prf = np.full((len(pages), 4), np.nan)
+    for i, page in enumerate(pages.itertuples()):
+        if has_gold[i]:
+            gold = token_counts(page.gold_text)
+            prf[i, :3] = token_prf(texts.get(page.id, ""), gold)
+            prf[i, 3] = token_prf(everything.get(page.id, ""), gold)[2]
+    pages[["p", "r", "f1", "keep_all_f1"]] = prf
+    scored = ScoredSplit(split=split, paragraphs=paragraphs, pages=pages)
+    topic_pages = pages[pages["topic"] != ""]
+    if cleaner.topic is not None and len(topic_pages):
+        truth = topic_pages["topic"].tolist()
+        scored.topic_unknown = sorted(set(truth) - set(map(str, cleaner.topic.classes_)))
+        # The article text: gold where the page has it, the document for topic datasets.
+        scored.topic = _topic_scores(cleaner, topic_pages["content_text"].tolist(), truth)
+        # End to end: the text winnow kept, on pages whose paragraphs are labelled.
+        with_markup = topic_pages[topic_pages["has_labels"]]
+        if len(with_markup):
+            scored.topic_cleaned = _topic_scores(
+                cleaner,
+                [texts.get(i, "") for i in with_markup["id"]],
+                with_markup["topic"].tolist(),
+            )
+    return scored
+
+
+def _topic_scores(cleaner: Cleaner, texts: list[str], truth: list[str]) -> TopicScores:
+    return TopicScores(
+        truth=truth,
+        classes=np.asarray([str(c) for c in cleaner.topic.classes_]),
+        proba=np.asarray(cleaner.topic.predict_proba(texts)),
+        threshold=cleaner.topic_threshold,
+        texts=texts,
+    )
+
+
 def evaluate_split(cleaner: Cleaner, dataset: str | os.PathLike, split: str) -> dict[str, Any]:
     """Paragraph, page and topic metrics of ``cleaner`` on one split of a dataset."""
-    paragraphs = load_frame(dataset, "paragraphs", split)
-    pages = load_frame(dataset, "pages", split)
-    result: dict[str, Any] = {"split": split, "pages": len(pages), "paragraphs": len(paragraphs)}
+    return split_metrics(score_split(cleaner, dataset, split))
+
+
+def split_metrics(scored: ScoredSplit) -> dict[str, Any]:
+    """The figures ``metrics.json`` holds, from a scored split."""
+    paragraphs, pages = scored.paragraphs, scored.pages
+    result: dict[str, Any] = {
+        "split": scored.split,
+        "pages": len(pages),
+        "paragraphs": len(paragraphs),
+    }
     if len(paragraphs) == 0:
         return result
-    keep = keep_paragraphs(cleaner, paragraphs)
-    labelled = (paragraphs["label"] >= 0).to_numpy()
-    y_true = paragraphs["label"].to_numpy()[labelled]
-    y_pred = np.where(keep, CONTENT, BOILERPLATE)[labelled]
-    result["paragraph"] = {
-        "labelled": int(labelled.sum()),
-        "accuracy": round(float(accuracy_score(y_true, y_pred)), 4) if len(y_true) else None,
-        "boilerplate": binary_prf(y_true, y_pred, BOILERPLATE),
-        "content": binary_prf(y_true, y_pred, CONTENT),
-        "confusion": confusion_matrix(y_true, y_pred, labels=[BOILERPLATE, CONTENT]).tolist()
-        if len(y_true)
-        else [],
+    labelled = paragraphs[paragraphs["label"] >= 0]
+    result["paragraph"] = _paragraph_metrics(labelled)
+    result["paragraph"]["by_kind"] = {
+        kind: {"threshold": float(rows["threshold"].iloc[0]), **_paragraph_metrics(rows)}
+        for kind, rows in labelled.groupby("kind")
     }
-    texts = kept_texts(paragraphs, keep)
-    everything = kept_texts(paragraphs, np.ones(len(paragraphs), dtype=bool))
-    gold_pages = pages[pages["gold_text"] != ""]
-    if len(gold_pages):
-        rows = []
-        for page in gold_pages.itertuples():
-            gold = token_counts(page.gold_text)
-            p, r, f = token_prf(texts.get(page.id, ""), gold)
-            rows.append((page.kind, p, r, f, token_prf(everything.get(page.id, ""), gold)[2]))
-        frame = pd.DataFrame(rows, columns=["kind", "p", "r", "f1", "keep_all_f1"])
+    frame = pages[pages["f1"].notna()]
+    if len(frame):
         result["page_tokens"] = {
             "pages": len(frame),
             "precision": mean(frame["p"]),
@@ -115,43 +209,51 @@ def evaluate_split(cleaner: Cleaner, dataset: str | os.PathLike, split: str) -> 
                 for kind, g in frame.groupby("kind")
             },
         }
-    topic_pages = pages[pages["topic"] != ""]
-    if cleaner.topic is not None and len(topic_pages):
-        truth = topic_pages["topic"].tolist()
-        known = set(map(str, cleaner.topic.classes_))
+    if scored.topic is not None:
         result["topic"] = {
-            "pages": len(topic_pages),
-            "unknown_labels": sorted(set(truth) - known),
-            # The article text: gold where the page has it, the document for topic datasets.
-            "article_text": _topic_scores(cleaner, topic_pages["content_text"].tolist(), truth),
+            "pages": len(scored.topic.truth),
+            "unknown_labels": scored.topic_unknown,
+            "article_text": _topic_metrics(scored.topic),
         }
-        # End to end: the text winnow kept, on pages whose paragraphs are labelled.
-        pages_with_markup = topic_pages[topic_pages["has_labels"]]
-        if len(pages_with_markup):
-            result["topic"]["cleaned_text"] = _topic_scores(
-                cleaner,
-                [texts.get(i, "") for i in pages_with_markup["id"]],
-                pages_with_markup["topic"].tolist(),
-            )
+        if scored.topic_cleaned is not None:
+            result["topic"]["cleaned_text"] = _topic_metrics(scored.topic_cleaned)
     return result
 
 
-def _topic_scores(cleaner: Cleaner, texts: list[str], truth: list[str]) -> dict[str, Any]:
+def _paragraph_metrics(labelled: pd.DataFrame) -> dict[str, Any]:
+    y_true = labelled["label"].to_numpy()
+    y_pred = np.where(labelled["keep"].to_numpy(), CONTENT, BOILERPLATE)
+    both = len(np.unique(y_true)) == 2
+    return {
+        "labelled": len(labelled),
+        "accuracy": round(float(accuracy_score(y_true, y_pred)), 4) if len(y_true) else None,
+        "boilerplate": binary_prf(y_true, y_pred, BOILERPLATE),
+        "content": binary_prf(y_true, y_pred, CONTENT),
+        # How well the score ranks content above boilerplate, whatever the threshold.
+        "content_average_precision": round(
+            float(average_precision_score(y_true == CONTENT, labelled["score"])), 4
+        )
+        if both
+        else None,
+        "confusion": confusion_matrix(y_true, y_pred, labels=[BOILERPLATE, CONTENT]).tolist()
+        if len(y_true)
+        else [],
+    }
+
+
+def _topic_metrics(topic: TopicScores) -> dict[str, Any]:
     """Accuracy of the top topic, how well its probability is calibrated, and what the
     abstain threshold (``other`` below it) costs in coverage and buys in accuracy."""
-    proba = cleaner.topic.predict_proba(texts)
-    classes = np.asarray([str(c) for c in cleaner.topic.classes_])
-    predicted = classes[proba.argmax(axis=1)].tolist()
-    confidence = proba.max(axis=1)
-    correct = np.asarray(truth) == np.asarray(predicted)
+    truth, predicted = topic.truth, topic.predicted.tolist()
+    confidence, correct = topic.confidence, topic.correct
     labels = sorted(set(truth) | set(predicted))
-    answered = confidence >= cleaner.topic_threshold
+    answered = confidence >= topic.threshold
     return {
         "accuracy": round(float(accuracy_score(truth, predicted)), 4),
         "macro_f1": round(float(f1_score(truth, predicted, average="macro", labels=labels)), 4),
         "ece": round(expected_calibration_error(confidence, correct), 4),
         "abstain": {
-            "threshold": cleaner.topic_threshold,
+            "threshold": topic.threshold,
             "coverage": round(float(answered.mean()), 4),
             "accuracy_answered": round(float(correct[answered].mean()), 4)
             if answered.any()
@@ -175,92 +277,15 @@ def evaluate_run(
     *,
     run_name: str = "",
 ) -> dict[str, Any]:
-    """Evaluate and write ``metrics.json`` and ``report.md`` to ``out``."""
-    metrics = evaluate_split(cleaner, dataset, split)
+    """Evaluate, and write ``metrics.json``, ``figures.json``, the PNG plots, ``report.md``
+    and the self-contained ``report.html`` to ``out``."""
+    from winnow.train.report import write_report
+
+    scored = score_split(cleaner, dataset, split)
+    metrics = split_metrics(scored)
     metrics["dataset_fingerprint"] = read_manifest(dataset).get("fingerprint")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     write_text_atomic(out / "metrics.json", json.dumps(metrics, indent=2) + "\n")
-    write_text_atomic(
-        out / "report.md", report_markdown(metrics, run_name=run_name, dataset=str(dataset))
-    )
+    write_report(scored, metrics, out, title=run_name, dataset=str(dataset))
     return metrics
-
-
-def report_markdown(metrics: dict[str, Any], *, run_name: str = "", dataset: str = "") -> str:
-    """The evaluation as a Markdown page."""
-    lines = [f"# winnow evaluation{': ' + run_name if run_name else ''}", ""]
-    lines.append(
-        f"Dataset `{dataset}` (fingerprint `{metrics.get('dataset_fingerprint')}`), split "
-        f"`{metrics['split']}`: {metrics['pages']} pages, {metrics['paragraphs']} paragraphs."
-    )
-    para = metrics.get("paragraph")
-    if para:
-        lines += [
-            "",
-            "## Paragraphs",
-            "",
-            f"{para['labelled']} labelled paragraphs, accuracy {para['accuracy']}.",
-            "",
-            "| class | precision | recall | F1 | support |",
-            "|---|---|---|---|---|",
-        ]
-        for name in ("boilerplate", "content"):
-            m = para[name]
-            lines.append(
-                f"| {name} | {m['precision']} | {m['recall']} | {m['f1']} | {m['support']} |"
-            )
-        if para["confusion"]:
-            (tn, fp), (fn, tp) = para["confusion"]
-            lines += [
-                "",
-                "Confusion (rows true, columns predicted): boilerplate kept as content "
-                f"{fp}, content dropped {fn}, boilerplate dropped {tn}, content kept {tp}.",
-            ]
-    tokens = metrics.get("page_tokens")
-    if tokens:
-        lines += [
-            "",
-            "## Pages: bag-of-tokens against the gold text",
-            "",
-            "| pages | kind | precision | recall | F1 | keeping everything |",
-            "|---|---|---|---|---|---|",
-            f"| {tokens['pages']} | all | {tokens['precision']} | {tokens['recall']} | "
-            f"{tokens['f1']} | {tokens['keep_all_f1']} |",
-        ]
-        for kind, m in tokens["by_kind"].items():
-            lines.append(f"| {m['pages']} | {kind} | | | {m['f1']} | {m['keep_all_f1']} |")
-    topic = metrics.get("topic")
-    if topic:
-        lines += [
-            "",
-            "## Topics",
-            "",
-            "| input | pages | accuracy | macro-F1 | calibration error |",
-            "|---|---|---|---|---|",
-            f"| article text | {topic['pages']} | {topic['article_text']['accuracy']} | "
-            f"{topic['article_text']['macro_f1']} | {topic['article_text']['ece']} |",
-        ]
-        if "cleaned_text" in topic:
-            lines.append(
-                f"| text kept by winnow (end to end) | {sum(map(sum, topic['cleaned_text']['confusion']))} "
-                f"| {topic['cleaned_text']['accuracy']} | {topic['cleaned_text']['macro_f1']} "
-                f"| {topic['cleaned_text']['ece']} |"
-            )
-        abstain = topic["article_text"]["abstain"]
-        if abstain["threshold"]:
-            lines += [
-                "",
-                f"Below a topic probability of {abstain['threshold']} the topic is `other`: "
-                f"{abstain['coverage']:.1%} of pages get a topic, and "
-                f"{abstain['accuracy_answered']} of those are right.",
-            ]
-        mistakes = topic["article_text"]["mistakes"]
-        if mistakes:
-            lines += [
-                "",
-                "Most frequent mistakes (true->predicted): "
-                + ", ".join(f"{k} {v}" for k, v in mistakes.items())
-                + ".",
-            ]
-    return "\n".join(lines) + "\n"

@@ -7,7 +7,9 @@ import logging
 import os
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +28,17 @@ from winnow.models.pipelines import (
     make_sequence_model,
     make_topic_pipeline,
 )
+from winnow.train.card import model_card
 from winnow.train.dataset import load_frame, read_manifest
-from winnow.train.evaluate import evaluate_split, paragraph_margins, score_paragraphs
+from winnow.train.evaluate import (
+    evaluate_split,
+    paragraph_margins,
+    score_paragraphs,
+    score_split,
+    split_metrics,
+)
 from winnow.train.metrics import token_counts, token_prf
+from winnow.train.report import report_files
 
 log = logging.getLogger("winnow.train")
 
@@ -49,7 +59,24 @@ class TrainOptions:
     sequence_folds: int = 2  # domain folds for the second pass's training scores; 0: no second pass
 
 
-def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Cleaner, dict]:
+STAGES = (
+    "fitting the text model",
+    "fitting the markup model",
+    "fitting the topic model",
+    "choosing passes and thresholds",
+    "scoring validation",
+    "scoring test",
+    "drawing the report",
+    "saving",
+)
+
+
+def fit_cleaner(
+    dataset: str | os.PathLike,
+    options: TrainOptions,
+    *,
+    stage: Callable[[str], None] = lambda name: None,
+) -> tuple[Cleaner, dict]:
     """Fit both passes of the boilerplate models per page kind and the topic model; choose
     the passes and thresholds on the validation split."""
     train = load_frame(dataset, "paragraphs", "train")
@@ -76,12 +103,15 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
         )
 
     # The text model learns from every paragraph, since markup pages' text is text too.
+    stage("fitting the text model")
     fit_kind("text", train)
+    stage("fitting the markup model")
     html = train[train["kind"] == "html"]
     if html.loc[html["label"] >= 0, "label"].nunique() == 2:
         fit_kind("html", html)
 
     topic = None
+    stage("fitting the topic model")
     pages = load_frame(dataset, "pages", "train")
     pages = pages[(pages["topic"] != "") & (pages["content_text"].str.strip() != "")]
     # Calibration scores each topic out of fold: a topic needs two pages to be learnt.
@@ -106,6 +136,7 @@ def fit_cleaner(dataset: str | os.PathLike, options: TrainOptions) -> tuple[Clea
         sequence=sequence,
         topic_threshold=options.topic_threshold,
     )
+    stage("choosing passes and thresholds")
     validation = load_frame(dataset, "paragraphs", "validation")
     val_pages = load_frame(dataset, "pages", "validation")
     passes = choose_passes(cleaner, validation, val_pages)
@@ -241,12 +272,22 @@ def train_run(
     options: TrainOptions | None = None,
     *,
     overwrite: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[Path, dict[str, Any]]:
-    """Fit, evaluate on validation and test, and save the artifact with its card."""
+    """Fit, evaluate on validation and test, and save the artifact with its card and the
+    test split's report. ``progress`` is called with each of ``STAGES`` as it starts."""
     options = options or TrainOptions()
+    stage = progress or (lambda name: None)
     data_manifest = read_manifest(dataset)
-    cleaner, info = fit_cleaner(dataset, options)
-    metrics = {split: evaluate_split(cleaner, dataset, split) for split in ("validation", "test")}
+    cleaner, info = fit_cleaner(dataset, options, stage=stage)
+    stage("scoring validation")
+    metrics = {"validation": evaluate_split(cleaner, dataset, "validation")}
+    stage("scoring test")
+    scored = score_split(cleaner, dataset, "test")
+    metrics["test"] = split_metrics(scored)
+    stage("drawing the report")
+    report = report_files(scored, metrics["test"], title="test split", dataset=str(dataset))
+    report.pop("report.md")  # the model card is the artifact's Markdown
     manifest_info = {
         "dataset": {
             "path": str(dataset),
@@ -258,82 +299,24 @@ def train_run(
         "options": asdict(options),
         **info,
     }
-    card = model_card(manifest_info, metrics, cleaner)
+    card = model_card(
+        manifest_info,
+        metrics,
+        cleaner,
+        data_manifest=data_manifest,
+        plots=sorted(n for n in report if n.endswith(".png")),
+    )
+    files = {
+        "metrics.json": (json.dumps(metrics, indent=2) + "\n").encode(),
+        "README.md": card.encode(),
+        **report,
+    }
+    stage("saving")
     path = save_artifact(
         out,
         cleaner,
         info=manifest_info,
-        extra_files={
-            "metrics.json": lambda p: p.write_text(json.dumps(metrics, indent=2) + "\n"),
-            "README.md": lambda p: p.write_text(card),
-        },
+        extra_files={name: partial(Path.write_bytes, data=data) for name, data in files.items()},
         overwrite=overwrite,
     )
     return path, metrics
-
-
-def model_card(info: dict[str, Any], metrics: dict[str, Any], cleaner: Cleaner) -> str:
-    """The artifact's README: what it was trained on, how well it does, what it is for."""
-    train = info["training"]
-    lines = [
-        "# winnow model",
-        "",
-        "Separates article text from boilerplate on scraped news pages and labels the topic.",
-        "",
-        "## Training data",
-        "",
-        f"Dataset `{info['dataset']['path']}`, fingerprint `{info['dataset']['fingerprint']}`, "
-        f"pages per split {info['dataset']['splits']}.",
-        f"Boilerplate model: {train['paragraphs']} labelled paragraphs "
-        f"(content {train['labels'].get('1', 0)}, boilerplate {train['labels'].get('0', 0)}).",
-        f"Topic model: {train['topic_pages']} pages; topics {train['topics'] or 'none'}.",
-        _label_map_line(info["dataset"].get("label_map") or {}),
-        "",
-        "## Parameters",
-        "",
-        f"Options {info['options']}; thresholds on P(content) {cleaner.thresholds} "
-        "(tuned on the validation split).",
-        "",
-        "Each paragraph is scored by a linear first pass; a second pass of gradient-boosted "
-        "trees rereads those scores along the page where it beat the first pass on the "
-        "validation split: "
-        + ", ".join(
-            f"{kind} {'yes' if p['second_pass'] else 'no'} (validation page F1 "
-            f"{p['validation_f1']}, first pass alone {p['first_pass_f1']})"
-            for kind, p in sorted(train.get("passes", {}).items())
-        )
-        + ".",
-        "",
-        "## Metrics",
-        "",
-        "| split | paragraph boilerplate F1 | page token F1 | keep-everything F1 | topic accuracy |",
-        "|---|---|---|---|---|",
-    ]
-    for split, m in metrics.items():
-        para = (m.get("paragraph") or {}).get("boilerplate", {}).get("f1", "")
-        tok = m.get("page_tokens") or {}
-        topic = ((m.get("topic") or {}).get("article_text") or {}).get("accuracy", "")
-        lines.append(
-            f"| {split} | {para} | {tok.get('f1', '')} | {tok.get('keep_all_f1', '')} | {topic} |"
-        )
-    lines += [
-        "",
-        "## Intended use and limits",
-        "",
-        "Batch cleaning of scraped news pages like those it was trained on. Outlets whose "
-        "markup or chaff differ from the training data will score lower; retrain with "
-        "`winnow build` and `winnow train` on labelled pages from them. Topics outside "
-        "the trained label set are mapped to the nearest trained topic unless a topic "
-        "threshold is set.",
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def _label_map_line(label_map: dict[str, str]) -> str:
-    if not label_map:
-        return "Topic labels were used as the sources gave them (no label map)."
-    folded = "; ".join(
-        f"{', '.join(sorted(k for k, v in label_map.items() if v == target))} -> {target or '(dropped)'}"
-        for target in sorted(set(label_map.values()))
-    )
-    return f"Source topic labels folded by the dataset's label map: {folded}."

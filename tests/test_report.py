@@ -1,0 +1,156 @@
+"""The evaluation report: its figures agree with metrics.json, and it opens in a browser."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from winnow.models.artifact import load_artifact
+from winnow.train.evaluate import evaluate_run
+from winnow.train.report import lookup
+
+PNG = b"\x89PNG\r\n\x1a\n"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory, trained_run, built_sample):
+    out = tmp_path_factory.mktemp("report")
+    metrics = evaluate_run(load_artifact(trained_run), built_sample, out, "test", run_name="t")
+    return out, metrics, json.loads((out / "figures.json").read_text())
+
+
+def test_evaluate_writes_metrics_figures_plots_and_both_reports(report):
+    out, metrics, _ = report
+    assert json.loads((out / "metrics.json").read_text()) == metrics
+    for name in (
+        "report.html",
+        "report.md",
+        "paragraph_confusion.png",
+        "precision_recall.png",
+        "topic_confusion.png",
+        "reliability.png",
+    ):
+        assert (out / name).stat().st_size > 0, name
+        if name.endswith(".png"):
+            assert (out / name).read_bytes().startswith(PNG)
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_confusion_matrices_are_those_of_the_metrics(report):
+    _, metrics, figures = report
+    assert figures["paragraph_confusion"]["matrix"] == metrics["paragraph"]["confusion"]
+    topic = metrics["topic"]["article_text"]
+    assert figures["topic"]["labels"] == topic["labels"]
+    assert figures["topic"]["confusion"] == topic["confusion"]
+
+
+def test_precision_recall_point_is_the_models_threshold_and_its_metrics(report):
+    _, metrics, figures = report
+    by_kind = metrics["paragraph"]["by_kind"]
+    assert set(figures["precision_recall"]) == set(by_kind)
+    for kind, curve in figures["precision_recall"].items():
+        point = curve["at_threshold"]
+        assert point["threshold"] == by_kind[kind]["threshold"]
+        assert point["precision"] == pytest.approx(by_kind[kind]["content"]["precision"], abs=1e-4)
+        assert point["recall"] == pytest.approx(by_kind[kind]["content"]["recall"], abs=1e-4)
+        # The curve passes through the marked point's recall.
+        assert min(curve["recall"]) <= point["recall"] <= max(curve["recall"])
+        assert all(0 <= v <= 1 for v in curve["precision"] + curve["recall"])
+
+
+def test_reliability_bins_add_up_to_the_calibration_error(report):
+    _, metrics, figures = report
+    topic = metrics["topic"]["article_text"]
+    bins = figures["topic"]["reliability"]["bins"]
+    assert sum(b["count"] for b in bins) == metrics["topic"]["pages"]
+    assert figures["topic"]["reliability"]["ece"] == pytest.approx(topic["ece"], abs=1e-4)
+    right = sum(b["count"] * b["accuracy"] for b in bins)
+    assert right / metrics["topic"]["pages"] == pytest.approx(topic["accuracy"], abs=1e-3)
+
+
+def test_domain_and_page_type_tables_cover_every_page_and_paragraph(report):
+    _, metrics, figures = report
+    for table in ("by_domain", "by_page_type"):
+        rows = figures[table]
+        assert sum(r["pages"] for r in rows) == metrics["pages"]
+        assert sum(r["labelled_paragraphs"] for r in rows) == metrics["paragraph"]["labelled"]
+        (tn, fp), (fn, tp) = metrics["paragraph"]["confusion"]
+        assert sum(r["boilerplate_kept"] for r in rows) == fp
+        assert sum(r["content_dropped"] for r in rows) == fn
+        gold = sum(r["gold_pages"] for r in rows)
+        assert gold == metrics["page_tokens"]["pages"]
+        mean_f1 = sum(r["page_f1"] * r["gold_pages"] for r in rows if r["gold_pages"]) / gold
+        assert mean_f1 == pytest.approx(metrics["page_tokens"]["f1"], abs=1e-3)
+
+
+def test_worst_mistakes_are_wrong_and_come_with_their_neighbours(report):
+    _, metrics, figures = report
+    (tn, fp), (fn, tp) = metrics["paragraph"]["confusion"]
+    kept, dropped = figures["mistakes"]["boilerplate_kept"], figures["mistakes"]["content_dropped"]
+    assert len(kept) == min(fp, 15) and len(dropped) == min(fn, 15)
+    for m in kept:
+        assert m["score"] >= m["threshold"]
+    for m in dropped:
+        assert m["score"] < m["threshold"]
+    margins = [m["threshold"] - m["score"] for m in dropped]
+    assert margins == sorted(margins, reverse=True)
+    assert all(m["text"] for m in kept + dropped)
+    assert any(m["before"] or m["after"] for m in kept + dropped)
+
+
+def test_html_report_shows_the_numbers_of_metrics_json(report):
+    out, metrics, _ = report
+    tree = LexborHTMLParser((out / "report.html").read_text())
+    cells = tree.css("td[data-metric]")
+    assert len(cells) >= 10
+    for cell in cells:
+        value = lookup(metrics, cell.attributes["data-metric"])
+        assert cell.text() == str(value), cell.attributes["data-metric"]
+
+
+def test_html_report_is_self_contained(report):
+    out, _, _ = report
+    tree = LexborHTMLParser((out / "report.html").read_text())
+    images = tree.css("img")
+    assert len(images) == 4
+    assert all(i.attributes["src"].startswith("data:image/png;base64,") for i in images)
+    for node in tree.css("[href], script[src], link"):
+        pytest.fail(f"the report links out: {node.html[:80]}")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium (make test installs it where apt can)")
+def test_html_report_opens_in_a_headless_browser_without_errors(report, tmp_path):
+    out, _, _ = report
+    result = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            (out / "report.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    # Script errors, blocked fetches and failed loads are all logged as console messages.
+    console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
+    assert console == []
+    body = LexborHTMLParser(result.stdout).css_first("body")
+    assert body.attributes.get("data-ready") == "yes"
+    assert body.attributes.get("data-images") == "4"
+    assert body.attributes.get("data-images-decoded") == "4"

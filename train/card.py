@@ -1,0 +1,215 @@
+"""The model card: the ``README.md`` of every artifact, filled from the run that made it.
+
+It answers what a reviewer asks before shipping a model: what data, how much of each label,
+which settings, how well on held-out pages, what for, and where it is known to be weak.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from winnow.models.cleaner import Cleaner
+
+FEW_TOPIC_PAGES = 50  # a topic trained on fewer pages is named as a known limit
+FEW_DOMAINS = 20  # fewer training outlets than this is named as a known limit
+
+
+def model_card(
+    info: dict[str, Any],
+    metrics: dict[str, Any],
+    cleaner: Cleaner,
+    *,
+    data_manifest: dict[str, Any] | None = None,
+    plots: list[str] = (),
+) -> str:
+    """The artifact's README from its manifest info, its metrics per split and its dataset."""
+    data_manifest = data_manifest or {}
+    train = info["training"]
+    lines = [
+        "# winnow model",
+        "",
+        "Separates article text from boilerplate (navigation, donation and newsletter appeals, "
+        "cookie notices, related links, share bars, credits, footers) on scraped news pages, "
+        "and labels the article's topic from the text it keeps.",
+        "",
+        "## Training data",
+        "",
+        f"Dataset `{info['dataset']['path']}`, fingerprint `{info['dataset']['fingerprint']}`.",
+    ]
+    sources = data_manifest.get("sources") or []
+    if sources:
+        lines += ["", "| source | files | bytes | sha256 |", "|---|---|---|---|"]
+        lines += [
+            f"| `{s.get('path', s.get('name', '?'))}` | {s.get('files', '')} | "
+            f"{s.get('bytes', '')} | `{str(s.get('sha256', ''))[:16]}` |"
+            for s in sources
+        ]
+    lines += ["", _split_table(data_manifest.get("splits") or {}, info["dataset"]["splits"])]
+    lines += [
+        "",
+        f"Boilerplate model: {train['paragraphs']} labelled training paragraphs "
+        f"(content {train['labels'].get('1', 0)}, boilerplate {train['labels'].get('0', 0)}).",
+        f"Topic model: {train['topic_pages']} training pages; per topic "
+        f"{_counts(train['topics']) if train['topics'] else 'none'}."
+        + (
+            f" Left out for having a single page: {', '.join(train['topics_dropped'])}."
+            if train.get("topics_dropped")
+            else ""
+        ),
+        _label_map_line(info["dataset"].get("label_map") or {}),
+        "",
+        "## Parameters",
+        "",
+        "| setting | value |",
+        "|---|---|",
+    ]
+    lines += [f"| {k} | {v} |" for k, v in info["options"].items()]
+    lines += [
+        f"| threshold on P(content), per page kind | {cleaner.thresholds} (tuned on validation) |",
+        f"| topic threshold (`other` below) | {cleaner.topic_threshold} |",
+        "",
+        "Each paragraph is scored by a linear first pass; a second pass of gradient-boosted "
+        "trees rereads those scores along the page where it beat the first pass on the "
+        "validation split: "
+        + ", ".join(
+            f"{kind} {'yes' if p['second_pass'] else 'no'} (validation page F1 "
+            f"{p['validation_f1']}, first pass alone {p['first_pass_f1']})"
+            for kind, p in sorted(train.get("passes", {}).items())
+        )
+        + ". Topics: word and character n-grams, NB-SVM, isotonic calibration, so "
+        "`topic_score` is a probability.",
+        "",
+        "## Metrics",
+        "",
+        "| split | paragraph accuracy | boilerplate F1 | content F1 | page token F1 | "
+        "keep-everything F1 | topic accuracy | topic macro-F1 | topic calibration error |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for split, m in metrics.items():
+        para = m.get("paragraph") or {}
+        tok = m.get("page_tokens") or {}
+        topic = (m.get("topic") or {}).get("article_text") or {}
+        cells = [
+            para.get("accuracy"),
+            (para.get("boilerplate") or {}).get("f1"),
+            (para.get("content") or {}).get("f1"),
+            tok.get("f1"),
+            tok.get("keep_all_f1"),
+            topic.get("accuracy"),
+            topic.get("macro_f1"),
+            topic.get("ece"),
+        ]
+        lines.append(
+            f"| {split} | " + " | ".join("" if c is None else str(c) for c in cells) + " |"
+        )
+    test = metrics.get("test") or {}
+    by_kind = (test.get("paragraph") or {}).get("by_kind") or {}
+    if by_kind:
+        lines += ["", "On the test split, by page kind:", ""]
+        lines += [
+            f"- {kind}: threshold {m['threshold']}, content precision "
+            f"{m['content']['precision']}, recall {m['content']['recall']} "
+            f"({m['labelled']} labelled paragraphs)."
+            for kind, m in sorted(by_kind.items())
+        ]
+    if plots:
+        lines += ["", "Test split plots (all of them, with tables per domain: `report.html`):", ""]
+        lines += [f"![{name[:-4]}]({name})" for name in plots]
+    lines += [
+        "",
+        "## Intended use",
+        "",
+        "Batch cleaning and topic labelling of scraped news pages like those it was trained "
+        "on, with `winnow predict`. Every paragraph keeps its score, so a downstream job can "
+        "choose its own trade-off between chaff let through and article text lost.",
+        "",
+        "## Known limits",
+        "",
+    ]
+    lines += [f"- {limit}" for limit in known_limits(info, metrics, data_manifest)]
+    return "\n".join(lines) + "\n"
+
+
+def known_limits(
+    info: dict[str, Any], metrics: dict[str, Any], data_manifest: dict[str, Any]
+) -> list[str]:
+    """What this run's own data says the model cannot be trusted with."""
+    train = info["training"]
+    limits = [
+        "Outlets whose markup or chaff differ from the training data score lower; retrain "
+        "with `winnow build` and `winnow train` on labelled pages from them (`winnow review` "
+        "picks the paragraphs worth labelling).",
+    ]
+    splits = data_manifest.get("splits") or {}
+    domains = (splits.get("train") or {}).get("domains")
+    if domains is not None and domains < FEW_DOMAINS:
+        limits.append(
+            f"Trained on {domains} outlets only: figures on other outlets will be lower than "
+            "those above."
+        )
+    kinds = (splits.get("train") or {}).get("kinds") or {}
+    for kind in ("html", "text"):
+        if kinds and not kinds.get(kind):
+            limits.append(
+                f"No {kind} pages in training: {kind} input is cleaned by the other model."
+            )
+    few = sorted(t for t, n in (train.get("topics") or {}).items() if n < FEW_TOPIC_PAGES)
+    if few:
+        limits.append(
+            f"Topics learnt from fewer than {FEW_TOPIC_PAGES} pages, less reliable: "
+            + ", ".join(few)
+            + "."
+        )
+    if train.get("topics"):
+        limits.append(
+            "A page about a topic outside "
+            + ", ".join(sorted(train["topics"]))
+            + " gets the nearest of these unless a topic threshold is set "
+            "(`winnow train --topic-threshold`)."
+        )
+    test = metrics.get("test") or {}
+    cleaned = ((test.get("topic") or {}).get("cleaned_text") or {}).get("accuracy")
+    article = ((test.get("topic") or {}).get("article_text") or {}).get("accuracy")
+    if cleaned is not None and article is not None and cleaned < article - 0.02:
+        limits.append(
+            f"Topic accuracy falls from {article} on the gold article text to {cleaned} on the "
+            "text winnow keeps: cleaning mistakes carry into topics."
+        )
+    limits.append(
+        "Languages: the features are word and character n-grams of whatever the training "
+        "pages were written in; pages in other languages are out of scope."
+    )
+    return limits
+
+
+def _split_table(manifest_splits: dict[str, Any], pages: dict[str, int]) -> str:
+    if not manifest_splits:
+        return f"Pages per split: {pages}."
+    rows = [
+        "| split | pages | outlets | content | boilerplate | unlabelled | page kinds | topics |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for split, s in manifest_splits.items():
+        labels = s.get("labels") or {}
+        rows.append(
+            f"| {split} | {s.get('pages', '')} | {s.get('domains', '')} | "
+            f"{labels.get('content', '')} | {labels.get('boilerplate', '')} | "
+            f"{labels.get('unlabelled', '')} | {_counts(s.get('kinds'))} | "
+            f"{_counts(s.get('topics'))} |"
+        )
+    return "\n".join(rows)
+
+
+def _counts(counts: dict[str, int] | None) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted((counts or {}).items())) or "-"
+
+
+def _label_map_line(label_map: dict[str, str]) -> str:
+    if not label_map:
+        return "Topic labels were used as the sources gave them (no label map)."
+    folded = "; ".join(
+        f"{', '.join(sorted(k for k, v in label_map.items() if v == target))} -> "
+        f"{target or '(dropped)'}"
+        for target in sorted(set(label_map.values()))
+    )
+    return f"Source topic labels folded by the dataset's label map: {folded}."
