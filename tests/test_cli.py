@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from winnow.train.cli import app
 
 runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
-COMMANDS = ["build", "train", "evaluate", "diff", "predict", "info"]
+COMMANDS = ["build", "train", "evaluate", "review", "diff", "predict", "info"]
 
 
 def invoke(*args):

@@ -89,6 +89,13 @@ def build(
             "(the render extra). Repeatable."
         ),
     ] = None,
+    labels: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Reviewed labels from `winnow review` (JSONL); they override other labels of "
+            "the paragraphs they name. Repeatable."
+        ),
+    ] = None,
     hf: Annotated[
         list[str] | None,
         typer.Option(
@@ -136,6 +143,7 @@ def build(
                 options,
                 overwrite=overwrite,
                 hub=hub,
+                labels=labels or [],
                 progress=lambda _: advance(1),
             )
     except (FileNotFoundError, FileExistsError, ValueError, RuntimeError) as err:
@@ -169,6 +177,12 @@ def build(
                 ),
             )
         out_console.print(table)
+        reviewed = manifest["reviewed_labels"]
+        if reviewed["files"]:
+            out_console.print(
+                f"reviewed labels: {reviewed['applied']} of {reviewed['labels']} applied, "
+                f"on {reviewed['pages']} pages"
+            )
         dropped = manifest["pages_dropped"]
         out_console.print(
             f"pages read {manifest['pages_read']}, kept {manifest['pages_kept']}, dropped "
@@ -412,6 +426,87 @@ def predict(
     code = summary.exit_code()
     if code:
         raise typer.Exit(code)
+
+
+@app.command()
+def review(
+    run: Annotated[Path, typer.Argument(help="Artifact folder whose doubts to review.")],
+    pages: Annotated[
+        list[Path], typer.Argument(help="Page files, folders, JSONL, WARC or globs to pick from.")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Labels JSONL to append answers to.")],
+    n: Annotated[int, typer.Option("--n", "-n", help="Paragraphs to ask about.")] = 50,
+    batch: Annotated[
+        bool,
+        typer.Option(
+            "--batch",
+            help="Write the selection to OUT as JSONL with empty labels (and context), for "
+            "labelling elsewhere, instead of asking here.",
+        ),
+    ] = False,
+    allow_version_mismatch: AllowMismatch = False,
+    quiet: Quiet = False,
+) -> None:
+    """Label the paragraphs the model is least sure of, spread over domains, one keypress
+    each: c content, b boilerplate, s skip, u undo, q quit. `winnow build --labels OUT`
+    trains on the answers."""
+    from winnow.features.readers import read_pages
+    from winnow.models.artifact import ArtifactError, load_artifact
+    from winnow.train.review import answered, run_session, select_for_review, write_batch
+
+    if n < 1:
+        raise fail("--n must be at least 1")
+    if batch and out.exists():
+        raise fail(f"{out} exists; --batch writes a new file")
+    try:
+        cleaner = load_artifact(run, allow_version_mismatch=allow_version_mismatch)
+        exclude = set() if batch else answered(out)
+        with _working(quiet, f"scoring paragraphs of {len(pages)} input(s)"):
+            items = select_for_review(cleaner, read_pages(pages), n, exclude=exclude)
+    except (FileNotFoundError, ValueError, ArtifactError) as err:
+        raise fail(str(err)) from None
+    if batch:
+        write_batch(items, out)
+        if not quiet:
+            out_console.print(f"{len(items)} paragraphs to label written to {out}")
+        return
+    if not items:
+        out_console.print("nothing left to review")
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    result = run_session(items, out, typer.getchar, _show_item, lambda t: out_console.print(t))
+    out_console.print(
+        f"content {result.content}, boilerplate {result.boilerplate}, skipped {result.skipped}, "
+        f"undone {result.undone}, left {result.left}; answers in {out}"
+    )
+
+
+def _show_item(item, position: int, total: int) -> None:
+    from rich.markup import escape
+    from rich.panel import Panel
+    from rich.text import Text
+
+    body = Text()
+    for text in item.before:
+        body.append(_clip(text) + "\n\n", style="dim")
+    body.append(item.text + "\n", style="bold")
+    for text in item.after:
+        body.append("\n" + _clip(text), style="dim")
+    out_console.print(
+        Panel(
+            body,
+            title=f"{position + 1}/{total} · {item.domain} · P(content) {item.score:.2f}, "
+            f"threshold {item.threshold:g}",
+            subtitle=escape("[c]ontent  [b]oilerplate  [s]kip  [u]ndo  [q]uit"),
+            title_align="left",
+        ),
+        highlight=False,
+    )
+    out_console.print(f"{item.page_id}  {item.url}", style="dim", highlight=False)
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @contextmanager

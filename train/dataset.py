@@ -44,6 +44,7 @@ from winnow.train.labels import (
     split_glued,
 )
 from winnow.train.render import render_page
+from winnow.train.review_labels import read_reviewed
 from winnow.train.splits import SPLITS, assign_splits, split_group
 
 FORMAT = "winnow-dataset"
@@ -74,13 +75,20 @@ class Skip(Exception):
 
 
 def page_examples(
-    page: Page, options: BuildOptions, *, cut_glued: bool = False
+    page: Page,
+    options: BuildOptions,
+    *,
+    cut_glued: bool = False,
+    reviewed: dict[str, int] | None = None,
 ) -> tuple[dict, pd.DataFrame]:
     """The page row and the labelled paragraph table of one page.
 
     ``cut_glued`` cuts text pieces where the gold starts or stops (chaff glued to content by a
     scraper) into separate examples. Only training pages get it: validation and test keep the
     segmentation that prediction sees, so their scores are honest.
+
+    ``reviewed`` (normalised paragraph text -> label, from ``winnow review``) overrides
+    whatever else labels those paragraphs: a person's answer beats an alignment.
     """
     if page.error:
         raise Skip(page.error.split(":", 1)[0])
@@ -115,6 +123,11 @@ def page_examples(
             _snippets(page.meta.get("with")),
             _snippets(page.meta.get("without")),
         )
+    if reviewed:
+        found = [reviewed.get(" ".join(p.text.split())) for p in paragraphs]
+        if any(label is not None for label in found):
+            base = labels if labels is not None else [UNLABELLED] * len(paragraphs)
+            labels = [b if r is None else r for b, r in zip(base, found, strict=True)]
     topic = page.meta.get(options.topic_field, page.meta.get("label"))
     topic = str(topic) if isinstance(topic, str | int) and str(topic) else None
     if topic is not None and topic in options.label_map:
@@ -245,10 +258,20 @@ def build_dataset(
     overwrite: bool = False,
     progress: Callable[[Page], None] | None = None,
     hub: Sequence[HubSource] = (),
+    labels: Sequence[str | os.PathLike] = (),
 ) -> dict[str, Any]:
-    """Read, label, split and write a dataset; returns its manifest."""
+    """Read, label, split and write a dataset; returns its manifest.
+
+    ``labels`` are reviewed-labels files (``winnow review``); their answers override the
+    labels of the paragraphs they name, and make pages that had none usable.
+    """
     options = options or BuildOptions()
     inputs = [Path(p) for p in inputs]
+    label_files = [Path(p) for p in labels]
+    reviewed = read_reviewed(label_files)
+    for problem in reviewed.problems:
+        log.warning(problem)
+    applied: Counter[str] = Counter()
     if not inputs and not hub:
         raise ValueError("nothing to build from: give page files, folders or --hf datasets")
     out = Path(out)
@@ -263,11 +286,15 @@ def build_dataset(
         seen += 1
         if progress:
             progress(page)
+        answers = reviewed.for_page(page.id)
         try:
-            row, table = page_examples(page, options)
+            row, table = page_examples(page, options, reviewed=answers)
         except Skip as reason:
             dropped[str(reason)] += 1
             continue
+        if answers:
+            used = {" ".join(t.split()) for t in table["text"]} & answers.keys()
+            applied.update(pages=1, labels=len(used))
         if page.kind == "text" and row["gold_text"]:
             text_pages[len(pages)] = page
         pages.append(row)
@@ -282,7 +309,9 @@ def build_dataset(
     weak = weak_labels(pages, tables, options.repeat_min)
     for i, page in text_pages.items():
         if assignment[pages[i]["domain"]] == "train":
-            pages[i], tables[i] = page_examples(page, options, cut_glued=True)
+            pages[i], tables[i] = page_examples(
+                page, options, cut_glued=True, reviewed=reviewed.for_page(page.id)
+            )
     page_frame = pd.DataFrame(pages)
     page_frame["split"] = page_frame["domain"].map(assignment)
     para_frame = pd.concat(tables, ignore_index=True)
@@ -298,11 +327,19 @@ def build_dataset(
             "fractions": list(options.fractions),
             "render": list(options.render),
         },
-        "sources": [_describe_source(p) for p in inputs] + [_describe_hub(h) for h in hub],
+        "sources": [_describe_source(p) for p in inputs + label_files]
+        + [_describe_hub(h) for h in hub],
         "pages_read": seen,
         "pages_kept": len(pages),
         "pages_dropped": dict(sorted(dropped.items())),
         "weak_labels": weak,
+        # Answers from `winnow review`: how many there were, and how many found their paragraph.
+        "reviewed_labels": {
+            "files": [str(p) for p in label_files],
+            "labels": len(reviewed),
+            "applied": applied["labels"],
+            "pages": applied["pages"],
+        },
         "splits": {},
     }
     for split in SPLITS:
