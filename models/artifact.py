@@ -66,6 +66,7 @@ ALLOWED_TYPES = frozenset(
         "sklearn.preprocessing._encoders.OneHotEncoder",
         "winnow.features.transformers.TextStatistics",
         "winnow.models.nbsvm.NBSVMClassifier",
+        "winnow.models.ensemble.ProbabilityAverage",
     }
 )
 VERSIONED_PACKAGES = ("scikit-learn", "skops", "numpy", "scipy", "winnow-news")

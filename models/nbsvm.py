@@ -13,7 +13,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.svm import LinearSVC
 from sklearn.utils.multiclass import unique_labels
-from sklearn.utils.validation import check_is_fitted, validate_data
+from sklearn.utils.validation import check_is_fitted, check_non_negative, validate_data
 
 
 class NBSVMClassifier(ClassifierMixin, BaseEstimator):
@@ -31,9 +31,10 @@ class NBSVMClassifier(ClassifierMixin, BaseEstimator):
 
     def fit(self, X, y):
         X, y = validate_data(self, X, y, accept_sparse="csr", reset=True)
+        check_non_negative(X, "NBSVMClassifier (counts or TF-IDF weights)")
         self.classes_ = unique_labels(y)
         if len(self.classes_) < 2:
-            raise ValueError("NBSVMClassifier needs at least two classes")
+            raise ValueError("NBSVMClassifier needs two classes or more; got 1 class")
         present = sparse.csr_matrix(X, copy=True)
         present.data = np.ones_like(present.data)
         coefs, intercepts = [], []
@@ -62,3 +63,9 @@ class NBSVMClassifier(ClassifierMixin, BaseEstimator):
         if scores.ndim == 1:
             return self.classes_[(scores > 0).astype(int)]
         return self.classes_[np.argmax(scores, axis=1)]
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True
+        tags.input_tags.positive_only = True  # counts or TF-IDF weights
+        return tags

@@ -12,6 +12,7 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from winnow.features.context import NUMERIC_COLUMNS, TEXT_CONTEXT_COLUMNS
 from winnow.features.transformers import TextStatistics
+from winnow.models.ensemble import ProbabilityAverage
 from winnow.models.nbsvm import NBSVMClassifier
 
 TOKENS = r"\S+"
@@ -104,19 +105,41 @@ def make_sequence_model(*, seed: int = 0) -> HistGradientBoostingClassifier:
 
 
 def make_topic_pipeline(
-    *, C: float = 0.3, min_df: int = 2, max_features: int = 300_000, seed: int = 0
+    *,
+    C: float = 0.3,
+    min_df: int = 2,
+    max_features: int = 300_000,
+    alphas: tuple[float, ...] = (1.0, 0.25),
+    cv: int = 3,
+    seed: int = 0,
 ) -> Pipeline:
     """Article text -> calibrated topic probabilities.
 
-    Word 1-2-grams and char_wb 3-4-grams (TF-IDF) into NB-SVM (``models.nbsvm``), calibrated
-    by isotonic regression on 3-fold out-of-fold scores and then refitted on everything
-    (``ensemble=False``: one model to run, not three). Chosen on a 10% validation split of the
-    AG News 16k train subset (accuracy, calibration error, documents per CPU-second):
+    Word 1-2-grams and char_wb 3-4-grams (TF-IDF) into NB-SVMs (``models.nbsvm``) that differ
+    only in how much their naive-Bayes ratios are smoothed (``alphas``), each calibrated by
+    isotonic regression on ``cv``-fold out-of-fold scores and refitted on everything
+    (``ensemble=False``: one model each to run), their probabilities averaged
+    (``models.ensemble``). Chosen on validation data only, never a test set: a 10% grouped
+    split of the AG News 16k train subset (accuracy, calibration error, docs per CPU-second),
 
     - word 1-2 TF-IDF into a plain LinearSVC: 89.5%
     - word 1-2 into NB-SVM: 91.1%, 0.022, 24,600/s
     - and char_wb 3-4: 91.5%, 0.024, 6,200/s (3-5: 91.6%, 4,600/s; 4 alone: 91.4%, 9,400/s)
+    - two NB-SVMs, alpha 1 and 0.25, averaged: 91.7%, 0.017, 7,000/s
+
+    and, for the last step, nested grouped validation inside BBC's folds (97.7% -> 97.8%) and
+    a 10% split of 20 Newsgroups' train (94.9% -> 95.1%). Calibrated LinearSVC, logistic
+    regression, ComplementNB, ridge, stacking and other NB-SVM mixtures did no better there.
     """
+
+    def calibrated(alpha: float) -> CalibratedClassifierCV:
+        return CalibratedClassifierCV(
+            NBSVMClassifier(C=C, alpha=alpha, random_state=seed),
+            method="isotonic",
+            cv=cv,
+            ensemble=False,
+        )
+
     return Pipeline(
         [
             (
@@ -128,14 +151,6 @@ def make_topic_pipeline(
                     ]
                 ),
             ),
-            (
-                "classifier",
-                CalibratedClassifierCV(
-                    NBSVMClassifier(C=C, random_state=seed),
-                    method="isotonic",
-                    cv=3,
-                    ensemble=False,
-                ),
-            ),
+            ("classifier", ProbabilityAverage([calibrated(a) for a in alphas])),
         ]
     )

@@ -4,10 +4,14 @@ import json
 
 import numpy as np
 import pytest
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from winnow.features.page import Page
 from winnow.models.artifact import load_artifact
 from winnow.models.cleaner import OTHER_TOPIC
+from winnow.models.ensemble import ProbabilityAverage
+from winnow.models.nbsvm import NBSVMClassifier
 from winnow.train.evaluate import evaluate_split
 from winnow.train.metrics import expected_calibration_error
 
@@ -79,8 +83,32 @@ def test_the_label_map_travels_with_the_model(tmp_path, sample_manifest):
     assert "science, technology -> science_technology" in card
 
 
+@parametrize_with_checks(
+    [
+        ProbabilityAverage([LogisticRegression(), LogisticRegression(C=0.1)]),
+        NBSVMClassifier(),
+    ],
+)
+def test_topic_estimators_follow_sklearn_conventions(estimator, check):
+    check(estimator)
+
+
+def test_probability_average_is_the_weighted_mean_of_its_members():
+    rng = np.random.default_rng(0)
+    X = rng.random((80, 5))
+    y = (X[:, 0] + 0.3 * rng.random(80) > 0.6).astype(int)
+    members = [LogisticRegression(C=0.1), LogisticRegression(C=10.0)]
+    model = ProbabilityAverage(members, weights=[3, 1]).fit(X, y)
+    expected = 0.75 * members[0].fit(X, y).predict_proba(X) + 0.25 * members[1].fit(
+        X, y
+    ).predict_proba(X)
+    assert np.allclose(model.predict_proba(X), expected)
+    assert list(model.classes_) == [0, 1] and model.n_features_in_ == 5
+    with pytest.raises(ValueError, match="weights"):
+        ProbabilityAverage(members, weights=[1]).fit(X, y)
+
+
 def test_nbsvm_learns_which_words_mark_a_topic():
-    from winnow.models.nbsvm import NBSVMClassifier
     from winnow.models.pipelines import make_topic_pipeline
 
     topics = {

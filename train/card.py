@@ -76,8 +76,8 @@ def model_card(
             f"{p['validation_f1']}, first pass alone {p['first_pass_f1']})"
             for kind, p in sorted(train.get("passes", {}).items())
         )
-        + ". Topics: word and character n-grams, NB-SVM, isotonic calibration, so "
-        "`topic_score` is a probability.",
+        + ". Topics: word and character n-grams into two NB-SVMs, each calibrated by "
+        "isotonic regression, their probabilities averaged, so `topic_score` is a probability.",
         "",
         "## Metrics",
         "",

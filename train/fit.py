@@ -123,9 +123,9 @@ def fit_cleaner(
         topic = make_topic_pipeline(
             C=options.topic_C,
             max_features=options.topic_max_features,
+            cv=int(min(3, counts[counts >= 2].min())),
             seed=options.seed,
         )
-        topic.set_params(classifier__cv=int(min(3, counts[counts >= 2].min())))
         topic.fit(pages["content_text"].tolist(), pages["topic"].tolist())
         timings["topic"] = round(time.perf_counter() - start, 2)
         event(log, "topic model fitted", pages=len(pages), seconds=timings["topic"])
