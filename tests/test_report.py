@@ -154,3 +154,27 @@ def test_html_report_opens_in_a_headless_browser_without_errors(report, tmp_path
     assert body.attributes.get("data-ready") == "yes"
     assert body.attributes.get("data-images") == "4"
     assert body.attributes.get("data-images-decoded") == "4"
+
+
+def test_every_artifact_carries_its_model_card_and_test_report(trained_run):
+    from winnow.models.artifact import verify_artifact
+
+    card = (trained_run / "README.md").read_text()
+    for section in (
+        "## Training data",
+        "## Parameters",
+        "## Metrics",
+        "## Intended use",
+        "## Known limits",
+    ):
+        assert section in card
+    metrics = json.loads((trained_run / "metrics.json").read_text())
+    assert f"| test | {metrics['test']['paragraph']['accuracy']} |" in card
+    assert "| train |" in card  # label distribution per split, from the dataset manifest
+    assert "data/sample/manifest.jsonl" in card  # the data source
+    files = verify_artifact(trained_run).manifest["files"]
+    for name in ("report.html", "figures.json", "precision_recall.png", "reliability.png"):
+        assert name in files  # hashed, so a changed report fails verification
+    report = LexborHTMLParser((trained_run / "report.html").read_text())
+    cell = report.css_first('td[data-metric="paragraph.accuracy"]')
+    assert cell.text() == str(metrics["test"]["paragraph"]["accuracy"])

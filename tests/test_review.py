@@ -91,6 +91,13 @@ def test_end_of_input_quits_and_keeps_what_was_answered(trained_run, tmp_path):
     assert "left 3" in result.output
 
 
+def test_max_pages_limits_the_pages_scored(trained_run, tmp_path):
+    out = tmp_path / "one-page.jsonl"
+    result = review(trained_run, out, "", "-n", "50", "--batch", "--max-pages", "1")
+    assert result.exit_code == 0, result.output
+    assert len({r["page_id"] for r in answers(out)}) == 1
+
+
 def test_batch_writes_the_selection_for_labelling_elsewhere(trained_run, tmp_path):
     out = tmp_path / "to-label.jsonl"
     result = review(trained_run, out, "", "-n", "7", "--batch")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from contextlib import contextmanager
 from pathlib import Path
@@ -436,6 +437,9 @@ def review(
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Labels JSONL to append answers to.")],
     n: Annotated[int, typer.Option("--n", "-n", help="Paragraphs to ask about.")] = 50,
+    max_pages: Annotated[
+        int, typer.Option(help="Score only the first N pages of a large crawl (0: all).")
+    ] = 0,
     batch: Annotated[
         bool,
         typer.Option(
@@ -456,13 +460,18 @@ def review(
 
     if n < 1:
         raise fail("--n must be at least 1")
+    if max_pages < 0:
+        raise fail("--max-pages must be 0 (all) or more")
     if batch and out.exists():
         raise fail(f"{out} exists; --batch writes a new file")
     try:
         cleaner = load_artifact(run, allow_version_mismatch=allow_version_mismatch)
         exclude = set() if batch else answered(out)
+        chosen_pages = read_pages(pages)
+        if max_pages > 0:
+            chosen_pages = itertools.islice(chosen_pages, max_pages)
         with _working(quiet, f"scoring paragraphs of {len(pages)} input(s)"):
-            items = select_for_review(cleaner, read_pages(pages), n, exclude=exclude)
+            items = select_for_review(cleaner, chosen_pages, n, exclude=exclude)
     except (FileNotFoundError, ValueError, ArtifactError) as err:
         raise fail(str(err)) from None
     if batch:

@@ -107,6 +107,8 @@ def _candidates(cleaner: Cleaner, pages: Iterable[Page]) -> Iterator[ReviewItem]
             paragraphs = segment_page(page)
         except MarkupTooDeep:
             continue
+        except Exception:  # a parser bug on one page must not end the session
+            continue
         if paragraphs:
             chunk.append((page, paragraphs))
         if len(chunk) >= CHUNK:
