@@ -178,3 +178,22 @@ def test_every_artifact_carries_its_model_card_and_test_report(trained_run):
     report = LexborHTMLParser((trained_run / "report.html").read_text())
     cell = report.css_first('td[data-metric="paragraph.accuracy"]')
     assert cell.text() == str(metrics["test"]["paragraph"]["accuracy"])
+
+
+def test_an_empty_split_still_gets_a_report(trained_run, tmp_path):
+    from typer.testing import CliRunner
+
+    from winnow.train.cli import app
+
+    runner = CliRunner()
+    built = tmp_path / "unseen"
+    manifest = "data/sample/unseen/manifest.jsonl"
+    args = ["build", manifest, "--out", str(built), "--fractions", "0,0,1", "-q"]
+    assert runner.invoke(app, args).exit_code == 0
+    out = tmp_path / "report"
+    args = ["evaluate", str(trained_run), str(built), "--split", "validation", "--out", str(out)]
+    result = runner.invoke(app, args + ["-q"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "metrics.json").read_text())["pages"] == 0
+    assert "<h1>" in (out / "report.html").read_text()
+    assert not list(out.glob("*.png"))
