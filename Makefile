@@ -90,8 +90,8 @@ test: $(STAMP) browser
 # with apt); elsewhere that one test is skipped and says so.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
-		&& { apt-get install -y -q chromium >/dev/null 2>&1 \
-		     || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; }; }; } \
+		&& { timeout 300 apt-get install -y -q chromium >/dev/null 2>&1 \
+		     || { timeout 120 apt-get update -q >/dev/null 2>&1 && timeout 300 apt-get install -y -q chromium >/dev/null 2>&1; }; }; } \
 		|| echo "chromium is not installed: the report's browser test will be skipped"
 
 # The property tests (readers, WARC, segmenters, page features, text filters) run FUZZ_SCALE
