@@ -45,6 +45,11 @@ def test_confusion_matrices_are_those_of_the_metrics(report):
     topic = metrics["topic"]["article_text"]
     assert figures["topic"]["labels"] == topic["labels"]
     assert figures["topic"]["confusion"] == topic["confusion"]
+    per_topic = figures["topic"]["per_topic"]
+    assert [r["label"] for r in per_topic] == topic["labels"]
+    assert sum(r["support"] for r in per_topic) == metrics["topic"]["pages"]
+    macro = sum(r["f1"] for r in per_topic) / len(per_topic)
+    assert macro == pytest.approx(topic["macro_f1"], abs=1e-3)
 
 
 def test_precision_recall_point_is_the_models_threshold_and_its_metrics(report):

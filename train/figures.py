@@ -44,7 +44,8 @@ def figures_of(scored: ScoredSplit) -> dict[str, Any]:
     if scored.topic is not None:
         figures["topic"] = {
             "labels": (labels := sorted(set(scored.topic.truth) | set(scored.topic.predicted))),
-            "confusion": _topic_confusion(scored.topic, labels),
+            "confusion": (confusion := _topic_confusion(scored.topic, labels)),
+            "per_topic": per_class(confusion, labels),
             "reliability": reliability(scored.topic.confidence, scored.topic.correct),
             "mistakes": worst_topics(scored.topic),
         }
@@ -204,6 +205,26 @@ def worst_topics(topic: TopicScores, n: int = WORST) -> list[dict[str, Any]]:
         }
         for i in wrong
     ]
+
+
+def per_class(confusion: list[list[int]], labels: list[str]) -> list[dict[str, Any]]:
+    """Precision, recall, F1 and support of each class, from its confusion matrix."""
+    m = np.asarray(confusion, dtype=float)
+    rows = []
+    for i, label in enumerate(labels):
+        tp, predicted, support = m[i, i], m[:, i].sum(), m[i, :].sum()
+        p = tp / predicted if predicted else 0.0
+        r = tp / support if support else 0.0
+        rows.append(
+            {
+                "label": label,
+                "precision": round(float(p), 4),
+                "recall": round(float(r), 4),
+                "f1": round(float(2 * p * r / (p + r)) if p + r else 0.0, 4),
+                "support": int(support),
+            }
+        )
+    return rows
 
 
 def _confusion(labelled: pd.DataFrame) -> list[list[int]]:

@@ -345,6 +345,15 @@ def _topic_section(
             f"<code>other</code>: {abstain['coverage']:.1%} of pages get a topic, and "
             f"{abstain['accuracy_answered']} of those are right.</p>"
         )
+    out.append(
+        _table(
+            ["topic", "precision", "recall", "F1", "pages"],
+            [
+                [r["label"], r["precision"], r["recall"], r["f1"], r["support"]]
+                for r in figures["topic"]["per_topic"]
+            ],
+        )
+    )
     bins = figures["topic"]["reliability"]["bins"]
     out.append(
         _table(
