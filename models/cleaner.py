@@ -68,6 +68,13 @@ class Cleaner:
             return np.zeros(0)
         return self.scores_from_margins(table, self.paragraph_margins(table, kind), kind, pages)
 
+    def scores_by_page(self, tables: list[pd.DataFrame], kind: str) -> list[np.ndarray]:
+        """P(content) for the paragraph tables of several pages of one kind, scored together
+        (one call into each model is much faster than one per page)."""
+        keys = np.repeat(np.arange(len(tables)), [len(t) for t in tables])
+        scores = self.paragraph_scores(pd.concat(tables), kind, keys)
+        return np.split(scores, np.cumsum([len(t) for t in tables])[:-1])
+
     def scores_from_margins(
         self, table: pd.DataFrame, margins: np.ndarray, kind: str, pages: np.ndarray | None = None
     ) -> np.ndarray:
@@ -128,12 +135,8 @@ class Cleaner:
                 continue
             if kind == "text":
                 chosen = [self._cut_glued(entry) for entry in chosen]
-            keys = np.repeat(np.arange(len(chosen)), [len(s[2]) for s in chosen])
-            scores = self.paragraph_scores(pd.concat([s[2] for s in chosen]), kind, keys)
-            start = 0
-            for i, paragraphs, table in chosen:
-                page_scores = scores[start : start + len(table)]
-                start += len(table)
+            scores = self.scores_by_page([s[2] for s in chosen], kind)
+            for (i, paragraphs, _), page_scores in zip(chosen, scores, strict=True):
                 self._fill(
                     records[i], paragraphs, page_scores, self.thresholds.get(kind, 0.5), kind
                 )

@@ -495,12 +495,14 @@ def _show_item(item, position: int, total: int) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
+    from winnow.train.figures import clip
+
     body = Text()
     for text in item.before:
-        body.append(_clip(text) + "\n\n", style="dim")
+        body.append(clip(text, 300) + "\n\n", style="dim")
     body.append(item.text + "\n", style="bold")
     for text in item.after:
-        body.append("\n" + _clip(text), style="dim")
+        body.append("\n" + clip(text, 300), style="dim")
     out_console.print(
         Panel(
             body,
@@ -512,10 +514,6 @@ def _show_item(item, position: int, total: int) -> None:
         highlight=False,
     )
     out_console.print(f"{item.page_id}  {item.url}", style="dim", highlight=False)
-
-
-def _clip(text: str, limit: int = 300) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @contextmanager

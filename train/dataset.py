@@ -44,7 +44,7 @@ from winnow.train.labels import (
     split_glued,
 )
 from winnow.train.render import render_page
-from winnow.train.review_labels import read_reviewed
+from winnow.train.review_labels import normalise, read_reviewed
 from winnow.train.splits import SPLITS, assign_splits, split_group
 
 FORMAT = "winnow-dataset"
@@ -124,7 +124,7 @@ def page_examples(
             _snippets(page.meta.get("without")),
         )
     if reviewed:
-        found = [reviewed.get(" ".join(p.text.split())) for p in paragraphs]
+        found = [reviewed.get(normalise(p.text)) for p in paragraphs]
         if any(label is not None for label in found):
             base = labels if labels is not None else [UNLABELLED] * len(paragraphs)
             labels = [b if r is None else r for b, r in zip(base, found, strict=True)]
@@ -293,7 +293,7 @@ def build_dataset(
             dropped[str(reason)] += 1
             continue
         if answers:
-            used = {" ".join(t.split()) for t in table["text"]} & answers.keys()
+            used = {normalise(t) for t in table["text"]} & answers.keys()
             applied.update(pages=1, labels=len(used))
         if page.kind == "text" and row["gold_text"]:
             text_pages[len(pages)] = page

@@ -14,7 +14,13 @@ from sklearn.metrics import precision_recall_curve
 
 from winnow.train.evaluate import ScoredSplit, TopicScores
 from winnow.train.labels import BOILERPLATE, CONTENT
-from winnow.train.metrics import mean
+from winnow.train.metrics import (
+    binary_prf,
+    calibration_bins,
+    expected_calibration_error,
+    mean,
+)
+from winnow.train.review_labels import normalise
 
 CURVE_POINTS = 200  # most points kept per precision-recall curve
 RELIABILITY_BINS = 15  # the bins of ``expected_calibration_error``
@@ -23,8 +29,9 @@ CONTEXT_CHARS = 400  # of a mistake's text, and of each neighbour
 MIN_DOMAIN_PARAGRAPHS = 20  # a domain needs this many labelled paragraphs to be called worst
 
 
-def figures_of(scored: ScoredSplit) -> dict[str, Any]:
-    """Every figure and table of the report for one scored split."""
+def figures_of(scored: ScoredSplit, metrics: dict[str, Any]) -> dict[str, Any]:
+    """Every figure and table of the report for one scored split; the confusion matrices are
+    those of its ``metrics`` (``evaluate.split_metrics``), not counted again."""
     paragraphs = scored.paragraphs
     labelled = paragraphs[paragraphs["label"] >= 0]
     figures: dict[str, Any] = {
@@ -39,13 +46,14 @@ def figures_of(scored: ScoredSplit) -> dict[str, Any]:
     if len(labelled):
         figures["paragraph_confusion"] = {
             "labels": ["boilerplate", "content"],
-            "matrix": _confusion(labelled),
+            "matrix": metrics["paragraph"]["confusion"],
         }
     if scored.topic is not None:
+        topic = metrics["topic"]["article_text"]
         figures["topic"] = {
-            "labels": (labels := sorted(set(scored.topic.truth) | set(scored.topic.predicted))),
-            "confusion": (confusion := _topic_confusion(scored.topic, labels)),
-            "per_topic": per_class(confusion, labels),
+            "labels": topic["labels"],
+            "confusion": topic["confusion"],
+            "per_topic": per_class(topic["confusion"], topic["labels"]),
             "reliability": reliability(scored.topic.confidence, scored.topic.correct),
             "mistakes": worst_topics(scored.topic),
         }
@@ -58,12 +66,8 @@ def precision_recall(rows: pd.DataFrame) -> dict[str, Any]:
     truth = rows["label"].to_numpy() == CONTENT
     scores = rows["score"].to_numpy()
     threshold = float(rows["threshold"].iloc[0])
-    kept = scores >= threshold
-    point = {
-        "threshold": threshold,
-        "precision": round(float(truth[kept].mean()), 4) if kept.any() else 0.0,
-        "recall": round(float(kept[truth].mean()), 4) if truth.any() else 0.0,
-    }
+    kept = binary_prf(truth, scores >= threshold, True)
+    point = {"threshold": threshold, "precision": kept["precision"], "recall": kept["recall"]}
     if truth.all() or not truth.any():
         return {"precision": [], "recall": [], "thresholds": [], "at_threshold": point}
     precision, recall, thresholds = precision_recall_curve(truth, scores)
@@ -78,31 +82,12 @@ def precision_recall(rows: pd.DataFrame) -> dict[str, Any]:
 
 
 def reliability(confidence: np.ndarray, correct: np.ndarray) -> dict[str, Any]:
-    """Accuracy against stated confidence in equal-width bins: the reliability diagram, and
-    the expected calibration error it adds up to."""
-    confidence = np.asarray(confidence, dtype=float)
-    correct = np.asarray(correct, dtype=float)
-    which = np.minimum((confidence * RELIABILITY_BINS).astype(int), RELIABILITY_BINS - 1)
-    bins, gap = [], 0.0
-    for b in range(RELIABILITY_BINS):
-        chosen = which == b
-        count = int(chosen.sum())
-        if not count:
-            continue
-        conf, acc = float(confidence[chosen].mean()), float(correct[chosen].mean())
-        gap += count * abs(conf - acc)
-        bins.append(
-            {
-                "low": round(b / RELIABILITY_BINS, 4),
-                "high": round((b + 1) / RELIABILITY_BINS, 4),
-                "count": count,
-                "confidence": round(conf, 4),
-                "accuracy": round(acc, 4),
-            }
-        )
+    """The reliability diagram's bins and the expected calibration error they add up to."""
+    bins = calibration_bins(confidence, correct, RELIABILITY_BINS)
+    ece = expected_calibration_error(confidence, correct, RELIABILITY_BINS)
     return {
-        "bins": bins,
-        "ece": round(gap / len(confidence), 4) if len(confidence) else None,
+        "bins": [{k: round(v, 4) if k != "count" else v for k, v in b.items()} for b in bins],
+        "ece": round(ece, 4) if len(confidence) else None,
     }
 
 
@@ -182,9 +167,9 @@ def worst_mistakes(paragraphs: pd.DataFrame, n: int = WORST) -> dict[str, list[d
                 "index": int(frame["index"].iat[i]),
                 "score": round(float(frame["score"].iat[i]), 4),
                 "threshold": float(frame["threshold"].iat[i]),
-                "text": _clip(texts[i]),
-                "before": _clip(texts[i - 1]) if same_before[i] else "",
-                "after": _clip(texts[i + 1]) if same_after[i] else "",
+                "text": clip(texts[i]),
+                "before": clip(texts[i - 1]) if same_before[i] else "",
+                "after": clip(texts[i + 1]) if same_after[i] else "",
             }
             for i in where
         ]
@@ -201,7 +186,7 @@ def worst_topics(topic: TopicScores, n: int = WORST) -> list[dict[str, Any]]:
             "truth": topic.truth[i],
             "predicted": str(predicted[i]),
             "confidence": round(float(topic.confidence[i]), 4),
-            "text": _clip(topic.texts[i]) if topic.texts else "",
+            "text": clip(topic.texts[i]) if topic.texts else "",
         }
         for i in wrong
     ]
@@ -227,27 +212,11 @@ def per_class(confusion: list[list[int]], labels: list[str]) -> list[dict[str, A
     return rows
 
 
-def _confusion(labelled: pd.DataFrame) -> list[list[int]]:
-    truth = labelled["label"].to_numpy() == CONTENT
-    keep = labelled["keep"].to_numpy()
-    return [
-        [int((~truth & ~keep).sum()), int((~truth & keep).sum())],
-        [int((truth & ~keep).sum()), int((truth & keep).sum())],
-    ]
-
-
-def _topic_confusion(topic: TopicScores, labels: list[str]) -> list[list[int]]:
-    index = {label: i for i, label in enumerate(labels)}
-    matrix = np.zeros((len(labels), len(labels)), dtype=int)
-    for t, p in zip(topic.truth, topic.predicted, strict=True):
-        matrix[index[t], index[str(p)]] += 1
-    return matrix.tolist()
-
-
 def _rounded(values: np.ndarray) -> list[float]:
     return [round(float(v), 4) for v in values]
 
 
-def _clip(text: str) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= CONTEXT_CHARS else text[: CONTEXT_CHARS - 1] + "…"
+def clip(text: str, limit: int = CONTEXT_CHARS) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    text = normalise(str(text))
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -286,8 +286,10 @@ def train_run(
     scored = score_split(cleaner, dataset, "test")
     metrics["test"] = split_metrics(scored)
     stage("drawing the report")
-    report = report_files(scored, metrics["test"], title="test split", dataset=str(dataset))
-    report.pop("report.md")  # the model card is the artifact's Markdown
+    # The model card is the artifact's Markdown: no report.md beside it.
+    report = report_files(
+        scored, metrics["test"], title="test split", dataset=str(dataset), markdown=False
+    )
     manifest_info = {
         "dataset": {
             "path": str(dataset),

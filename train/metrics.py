@@ -52,19 +52,40 @@ def mean(values: Sequence[float]) -> float:
     return round(float(np.mean(values)), 4) if len(values) else float("nan")
 
 
+def calibration_bins(
+    confidence: Sequence[float], correct: Sequence[bool], bins: int = 15
+) -> list[dict[str, float]]:
+    """Top-class probabilities in equal-width bins: for each non-empty bin its edges, how
+    many predictions fell in it, their mean confidence and the share of them that is right
+    (the reliability diagram)."""
+    confidence = np.asarray(confidence, dtype=float)
+    correct = np.asarray(correct, dtype=float)
+    which = np.minimum((confidence * bins).astype(int), bins - 1)
+    out = []
+    for b in np.unique(which):
+        chosen = which == b
+        out.append(
+            {
+                "low": b / bins,
+                "high": (b + 1) / bins,
+                "count": int(chosen.sum()),
+                "confidence": float(confidence[chosen].mean()),
+                "accuracy": float(correct[chosen].mean()),
+            }
+        )
+    return out
+
+
 def expected_calibration_error(
     confidence: Sequence[float], correct: Sequence[bool], bins: int = 15
 ) -> float:
     """Expected calibration error of top-class probabilities: the gap between confidence and
     accuracy in equal-width bins, weighted by the share of predictions in each bin. A score a
     user thresholds is only meaningful when this is small."""
-    confidence = np.asarray(confidence, dtype=float)
-    correct = np.asarray(correct, dtype=float)
     if len(confidence) == 0:
         return float("nan")
-    which = np.minimum((confidence * bins).astype(int), bins - 1)
-    gap = 0.0
-    for b in np.unique(which):
-        chosen = which == b
-        gap += chosen.sum() * abs(confidence[chosen].mean() - correct[chosen].mean())
+    gap = sum(
+        b["count"] * abs(b["confidence"] - b["accuracy"])
+        for b in calibration_bins(confidence, correct, bins)
+    )
     return float(gap / len(confidence))

@@ -18,19 +18,26 @@ DOMAINS_SHOWN = 20  # largest and worst domains in the HTML tables; figures.json
 
 
 def report_files(
-    scored: ScoredSplit, metrics: dict[str, Any], *, title: str = "", dataset: str = ""
+    scored: ScoredSplit,
+    metrics: dict[str, Any],
+    *,
+    title: str = "",
+    dataset: str = "",
+    markdown: bool = True,
 ) -> dict[str, bytes]:
-    """File name -> contents: ``figures.json``, the PNG plots, ``report.md``, ``report.html``."""
-    figures = figures_of(scored)
+    """File name -> contents: ``figures.json``, the PNG plots, ``report.html`` and, with
+    ``markdown``, ``report.md``."""
+    figures = figures_of(scored, metrics)
     images = plots(figures)
-    md = report_markdown(metrics, run_name=title, dataset=dataset, images=sorted(images))
-    page = report_html(metrics, figures, images, title=title, dataset=dataset)
-    return {
+    files = {
         "figures.json": (json.dumps(figures, indent=2) + "\n").encode(),
         **images,
-        "report.md": md.encode(),
-        "report.html": page.encode(),
+        "report.html": report_html(metrics, figures, images, title=title, dataset=dataset).encode(),
     }
+    if markdown:
+        md = report_markdown(metrics, run_name=title, dataset=dataset, images=sorted(images))
+        files["report.md"] = md.encode()
+    return files
 
 
 def write_report(

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page
@@ -123,12 +122,9 @@ def _score_chunk(cleaner: Cleaner, chunk: list[tuple[Page, list]]) -> Iterator[R
         chosen = [(p, ps) for p, ps in chunk if p.kind == kind]
         if not chosen:
             continue
-        tables = [paragraph_table(ps) for _, ps in chosen]
-        keys = np.repeat(np.arange(len(chosen)), [len(t) for t in tables])
-        scores = cleaner.paragraph_scores(pd.concat(tables), kind, keys)
+        scores = cleaner.scores_by_page([paragraph_table(ps) for _, ps in chosen], kind)
         threshold = float(cleaner.thresholds.get(kind, 0.5))
-        start = 0
-        for page, paragraphs in chosen:
+        for (page, paragraphs), page_scores in zip(chosen, scores, strict=True):
             texts = [p.text for p in paragraphs]
             for i, text in enumerate(texts):
                 if len(text.split()) < MIN_WORDS:
@@ -139,12 +135,11 @@ def _score_chunk(cleaner: Cleaner, chunk: list[tuple[Page, list]]) -> Iterator[R
                     domain=split_group(page),
                     index=i,
                     text=text,
-                    score=float(scores[start + i]),
+                    score=float(page_scores[i]),
                     threshold=threshold,
                     before=texts[max(0, i - NEIGHBOURS) : i],
                     after=texts[i + 1 : i + 1 + NEIGHBOURS],
                 )
-            start += len(texts)
 
 
 def answered(path: str | os.PathLike) -> set[tuple[str, str]]:

@@ -25,8 +25,13 @@ from winnow.train.labels import BOILERPLATE, CONTENT
 ANSWERS = {"content": CONTENT, "boilerplate": BOILERPLATE}
 
 
+def normalise(text: str) -> str:
+    """Whitespace collapsed: how a paragraph's text is compared across segmentations."""
+    return " ".join(text.split())
+
+
 def paragraph_key(page_id: str, text: str) -> tuple[str, str]:
-    return str(page_id), " ".join(str(text).split())
+    return str(page_id), normalise(str(text))
 
 
 @dataclass
