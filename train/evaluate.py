@@ -54,9 +54,12 @@ def score_paragraphs(
 
 def keep_paragraphs(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
     """Which rows ``cleaner`` keeps: P(content) at or above its threshold for the row's kind."""
-    scores = score_paragraphs(cleaner, paragraphs)
-    thresholds = paragraphs["kind"].map(lambda k: cleaner.thresholds.get(k, 0.5)).to_numpy()
-    return scores >= thresholds
+    return score_paragraphs(cleaner, paragraphs) >= paragraph_thresholds(cleaner, paragraphs)
+
+
+def paragraph_thresholds(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
+    """Each row's cut on P(content): its page kind's threshold."""
+    return paragraphs["kind"].map(lambda k: cleaner.thresholds.get(k, 0.5)).to_numpy()
 
 
 def _by_kind(paragraphs: pd.DataFrame):
@@ -129,7 +132,7 @@ def score_split(cleaner: Cleaner, dataset: str | os.PathLike, split: str) -> Sco
     pages = load_frame(dataset, "pages", split).copy()
     if len(paragraphs):
         scores = score_paragraphs(cleaner, paragraphs)
-        thresholds = paragraphs["kind"].map(lambda k: cleaner.thresholds.get(k, 0.5)).to_numpy()
+        thresholds = paragraph_thresholds(cleaner, paragraphs)
     else:
         scores = thresholds = np.zeros(0)
     paragraphs = paragraphs.assign(score=scores, threshold=thresholds, keep=scores >= thresholds)
