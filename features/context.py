@@ -11,11 +11,13 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from winnow.features.lineshape import LINE_SHAPE, edge_tokens, line_shape
 from winnow.features.page import Paragraph
+from winnow.features.repetition import OUTLET_COLUMNS, page_repeats
 
-STRING_COLUMNS = ["text", "tag", "path", "attrs", "block_attrs"]
-# Context that plain text also has: where the paragraph sits and what surrounds it.
-TEXT_CONTEXT_COLUMNS = [
+STRING_COLUMNS = ["text", "edges", "tag", "path", "attrs", "block_attrs"]
+# Where the paragraph sits and what surrounds it.
+PLACE_COLUMNS = [
     "position",
     "from_end",
     "log_paragraphs",
@@ -25,6 +27,12 @@ TEXT_CONTEXT_COLUMNS = [
     "next_terminal",
     "window_words",
 ]
+# The line's own shape, and how often it recurs on its page and its outlet's other pages
+# (``features.repetition``: the outlet columns are zero until a batch fills them).
+SHAPE_COLUMNS = [f"shape_{name}" for name in LINE_SHAPE]
+REPEAT_COLUMNS = ["page_repeats", *OUTLET_COLUMNS]
+# Context that plain text also has.
+TEXT_CONTEXT_COLUMNS = PLACE_COLUMNS + SHAPE_COLUMNS + REPEAT_COLUMNS
 # Context that only markup has.
 MARKUP_CONTEXT_COLUMNS = [
     "link_density",
@@ -45,6 +53,8 @@ def paragraph_table(paragraphs: Sequence[Paragraph]) -> pd.DataFrame:
     links = [p.link_density for p in paragraphs]
     max_depth = max((p.depth for p in paragraphs), default=0) or 1
     log_n = math.log1p(n)
+    own = own_columns([p.text for p in paragraphs])
+    repeats = page_repeats([p.text for p in paragraphs])
 
     def at(values: list[float], i: int, default: float) -> float:
         return values[i] if 0 <= i < n else default
@@ -53,7 +63,7 @@ def paragraph_table(paragraphs: Sequence[Paragraph]) -> pd.DataFrame:
         lo, hi = max(0, i - radius), min(n, i + radius + 1)
         return sum(values[lo:hi]) / (hi - lo)
 
-    rows = {name: [] for name in STRING_COLUMNS + NUMERIC_COLUMNS}
+    rows = {name: [] for name in STRING_COLUMNS + NUMERIC_COLUMNS if name not in own}
     for i, p in enumerate(paragraphs):
         rows["text"].append(p.text)
         rows["tag"].append(p.tag)
@@ -70,9 +80,23 @@ def paragraph_table(paragraphs: Sequence[Paragraph]) -> pd.DataFrame:
         rows["prev_terminal"].append(at(terminal, i - 1, 0.0))
         rows["next_terminal"].append(at(terminal, i + 1, 0.0))
         rows["window_words"].append(window(words, i))
+        rows["page_repeats"].append(repeats[i])
+        for name in OUTLET_COLUMNS:
+            rows[name].append(0.0)
         rows["link_density"].append(p.link_density)
         rows["rel_depth"].append(p.depth / max_depth)
         rows["prev_link"].append(at(links, i - 1, 1.0))
         rows["next_link"].append(at(links, i + 1, 1.0))
         rows["window_link"].append(window(links, i))
+    rows.update(own)
     return pd.DataFrame(rows, columns=STRING_COLUMNS + NUMERIC_COLUMNS)
+
+
+def own_columns(texts: Sequence[str]) -> dict[str, list]:
+    """The columns that depend on a paragraph's text alone (edge words and shape): what a
+    piece cut from a line gets afresh."""
+    shapes = [line_shape(t) for t in texts]
+    columns: dict[str, list] = {"edges": [edge_tokens(t) for t in texts]}
+    for j, name in enumerate(SHAPE_COLUMNS):
+        columns[name] = [s[j] for s in shapes]
+    return columns

@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit
 
+from winnow.features.context import REPEAT_COLUMNS, SHAPE_COLUMNS
+
 CLIP = 8.0
 # Words in class and id names that say what a box holds. Alone they are weak (a "comments" box is
 # chaff on a news page and the content of a forum thread); the trees combine them with where
@@ -54,8 +56,13 @@ SEQUENCE_COLUMNS = (
         "link_density",
         "paragraphs",
     ]
+    # The paragraph's own shape and repetition, read beside its score: "a short line in a
+    # confident run" is a subheading, unless it opens with "Read more:" or is on every page.
+    + SHAPE_COLUMNS
+    + REPEAT_COLUMNS
     + [f"hint_{name}" for name in MARKUP_HINTS]
 )
+_OWN = len(SHAPE_COLUMNS) + len(REPEAT_COLUMNS)
 
 
 def sequence_features(
@@ -76,6 +83,9 @@ def sequence_features(
     margins = np.clip(np.asarray(margins, dtype=np.float64), -CLIP, CLIP)
     words = table["text"].str.split().str.len().fillna(0).to_numpy(dtype=np.float64)
     hinted = len(MARKUP_HINTS)
+    out[:, -hinted - _OWN : -hinted] = table[SHAPE_COLUMNS + REPEAT_COLUMNS].to_numpy(
+        dtype=np.float64
+    )
     if markup:
         paths = table["path"].to_numpy()
         attrs = table["block_attrs"].to_numpy()
@@ -88,7 +98,7 @@ def sequence_features(
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     ends = np.r_[starts[1:], n]
     for lo, hi in zip(starts, ends, strict=True):
-        out[lo:hi, :-hinted] = _page_features(
+        out[lo:hi, : -hinted - _OWN] = _page_features(
             margins[lo:hi],
             words[lo:hi],
             paths[lo:hi],

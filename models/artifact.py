@@ -26,6 +26,7 @@ import skops.io as sio
 from winnow.features.sequence import SEQUENCE_COLUMNS
 from winnow.models.atomic import atomic_dir
 from winnow.models.cleaner import Cleaner
+from winnow.models.glued import CUT_COLUMNS
 
 FORMAT = "winnow-artifact"
 # 2: vectorizer vocabularies stored as arrays of terms (``compact``). Version 1 artifacts,
@@ -38,6 +39,7 @@ MODEL_FILES = {
     "boilerplate_text": "boilerplate_text.skops",
     "sequence_html": "sequence_html.skops",
     "sequence_text": "sequence_text.skops",
+    "cutter_text": "cutter_text.skops",
     "topic": "topic.skops",
 }
 
@@ -181,6 +183,7 @@ def save_artifact(
             "boilerplate_text": cleaner.boilerplate.get("text"),
             "sequence_html": cleaner.sequence.get("html"),
             "sequence_text": cleaner.sequence.get("text"),
+            "cutter_text": cleaner.cutter.get("text"),
             "topic": cleaner.topic,
         }
         for name, model in models.items():
@@ -205,8 +208,10 @@ def save_artifact(
                 else [],
             },
             "thresholds": cleaner.thresholds,
+            "cut_threshold": cleaner.cut_threshold,
             "topic_threshold": cleaner.topic_threshold,
             "sequence_columns": list(SEQUENCE_COLUMNS) if cleaner.sequence else [],
+            "cut_columns": list(CUT_COLUMNS) if cleaner.cutter else [],
             **(info or {}),
             "files": files,
         }
@@ -271,6 +276,11 @@ def verify_artifact(
             "its second pass was trained on page features this winnow does not compute "
             "(sequence_columns differ); retrain it with this version"
         )
+    if "cutter_text.skops" in files and manifest.get("cut_columns") != list(CUT_COLUMNS):
+        result.problems.append(
+            "its glued-chaff cutter was trained on cut features this winnow does not compute "
+            "(cut_columns differ); retrain it with this version"
+        )
     made_with = (manifest.get("versions") or {}).get("scikit-learn")
     have = package_versions()["scikit-learn"]
     if made_with != have:
@@ -309,6 +319,8 @@ def load_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = Fal
         boilerplate=boilerplate,
         topic=models.get("topic"),
         sequence=sequence,
+        cutter={"text": models["cutter_text"]} if "cutter_text" in models else {},
+        cut_threshold=float(manifest.get("cut_threshold") or 0.5),
         thresholds={k: float(v) for k, v in (manifest.get("thresholds") or {}).items()},
         topic_threshold=float(manifest.get("topic_threshold") or 0.0),
     )

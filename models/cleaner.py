@@ -14,6 +14,7 @@ from sklearn.pipeline import Pipeline
 
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
+from winnow.features.repetition import OUTLET_COLUMNS, outlet_columns
 from winnow.features.segment import MarkupTooDeep, segment_page
 from winnow.features.sequence import sequence_features
 from winnow.models.glued import cut_glued
@@ -28,7 +29,9 @@ class Cleaner:
     """Boilerplate pipelines per page kind (``html``, ``text``), a topic pipeline, thresholds.
 
     ``boilerplate[kind]`` scores each paragraph on its own; ``sequence[kind]``, when present,
-    rescores it from those scores read along the page (``features.sequence``).
+    rescores it from those scores read along the page (``features.sequence``);
+    ``cutter["text"]``, when present, finds where chaff was glued onto a line of a text page
+    (``models.glued``) and cuts there when P(seam) is at least ``cut_threshold``.
     ``thresholds[kind]`` is the P(content) above which a paragraph is kept; ``topic_threshold``
     the topic probability below which the topic is ``other`` (0 never abstains).
     ``max_paragraphs`` and ``max_seconds`` (0: none) turn a page that goes over them into an
@@ -39,22 +42,31 @@ class Cleaner:
     boilerplate: dict[str, Pipeline]
     topic: Pipeline | None = None
     sequence: dict[str, Any] = field(default_factory=dict)
+    cutter: dict[str, Any] = field(default_factory=dict)
+    cut_threshold: float = 0.5
     thresholds: dict[str, float] = field(default_factory=lambda: {"html": 0.5, "text": 0.5})
     topic_threshold: float = 0.0
+    context_size: int = 1000
     batch_size: int = 64
     max_paragraphs: int = 0
     max_seconds: float = 0.0
 
     def predict(self, pages: Iterable[Page]) -> Iterator[dict[str, Any]]:
-        """One output record per page, in input order; a page that fails gets ``error``."""
-        batch: list[Page] = []
+        """One output record per page, in input order; a page that fails gets ``error``.
+
+        Pages are read ``context_size`` at a time (a shard), and each is counted against the
+        other pages of its outlet in its shard (``features.repetition``): the same pages in the
+        same shards give the same records, whatever runs them. ``batch_size`` pages go
+        through the models at once, which changes speed and memory, never the output.
+        """
+        window: list[Page] = []
         for page in pages:
-            batch.append(page)
-            if len(batch) >= self.batch_size:
-                yield from self._predict_batch(batch)
-                batch = []
-        if batch:
-            yield from self._predict_batch(batch)
+            window.append(page)
+            if len(window) >= self.context_size:
+                yield from self._predict_window(window)
+                window = []
+        if window:
+            yield from self._predict_window(window)
 
     def paragraph_scores(
         self, table: pd.DataFrame, kind: str, pages: np.ndarray | None = None
@@ -102,7 +114,7 @@ class Cleaner:
     def _model(self, kind: str) -> Pipeline:
         return self.boilerplate[self._kind(kind)]
 
-    def _predict_batch(self, pages: list[Page]) -> list[dict[str, Any]]:
+    def _predict_window(self, pages: list[Page]) -> list[dict[str, Any]]:
         records: list[dict[str, Any]] = []
         segmented: list[tuple[int, list[Paragraph], pd.DataFrame]] = []
         for page in pages:
@@ -129,36 +141,42 @@ class Cleaner:
                 continue
             segmented.append((len(records) - 1, paragraphs, paragraph_table(paragraphs)))
 
+        # Glued chaff is cut with the outlet's evidence in view; the pieces are then counted
+        # again.
+        _fill_outlet(segmented, pages)
+        if self.cutter and any(pages[i].kind == "text" for i, _, _ in segmented):
+            segmented = [
+                self._cut_glued(entry) if pages[entry[0]].kind == "text" else entry
+                for entry in segmented
+            ]
+            _fill_outlet(segmented, pages)
         for kind in ("html", "text"):
             chosen = [s for s in segmented if pages[s[0]].kind == kind]
-            if not chosen:
-                continue
-            if kind == "text":
-                chosen = [self._cut_glued(entry) for entry in chosen]
-            scores = self.scores_by_page([s[2] for s in chosen], kind)
-            for (i, paragraphs, _), page_scores in zip(chosen, scores, strict=True):
-                self._fill(
-                    records[i], paragraphs, page_scores, self.thresholds.get(kind, 0.5), kind
-                )
+            for start in range(0, len(chosen), self.batch_size):
+                batch = chosen[start : start + self.batch_size]
+                scores = self.scores_by_page([s[2] for s in batch], kind)
+                for (i, paragraphs, _), page_scores in zip(batch, scores, strict=True):
+                    self._fill(
+                        records[i], paragraphs, page_scores, self.thresholds.get(kind, 0.5), kind
+                    )
 
         self._label_topics([r for r in records if r["error"] is None and r["text"]])
         return records
 
-    def _cut_glued(self, entry: tuple[int, list[Paragraph], pd.DataFrame], passes: int = 1):
-        """Cut glued chaff off text paragraphs. More passes cut more, and on small training
-        sets they start cutting article fragments too, so one is the default."""
+    def _cut_glued(self, entry: tuple[int, list[Paragraph], pd.DataFrame]):
+        """Cut glued chaff off a text page's paragraphs, once at most at each end."""
+        cutter = self.cutter.get("text")
+        if cutter is None:
+            return entry
         i, paragraphs, table = entry
-        for _ in range(passes):
-            cut = cut_glued(
-                paragraphs,
-                table,
-                lambda frame: self.paragraph_margins(frame, "text"),
-                self.thresholds.get("text", 0.5),
-            )
-            if cut is None:
-                break
-            paragraphs, table = cut, paragraph_table(cut)
-        return i, paragraphs, table
+        cut = cut_glued(
+            paragraphs,
+            table,
+            lambda frame: self.paragraph_margins(frame, "text"),
+            cutter,
+            self.cut_threshold,
+        )
+        return entry if cut is None else (i, cut, paragraph_table(cut))
 
     @staticmethod
     def _fill(
@@ -197,6 +215,18 @@ class Cleaner:
             score = float(row[best])
             record["topic"] = str(labels[best]) if score >= self.topic_threshold else OTHER_TOPIC
             record["topic_score"] = round(score, 4)
+
+
+def _fill_outlet(segmented, pages: list[Page]) -> None:
+    """Set the outlet columns of each segmented page's table, counted over the window."""
+    columns = outlet_columns(
+        [pages[i].domain for i, _, _ in segmented],
+        [pages[i].url for i, _, _ in segmented],
+        [t["text"].tolist() for _, _, t in segmented],
+        max_pages=len(pages),
+    )
+    for (_, _, table), values in zip(segmented, columns, strict=True):
+        table[OUTLET_COLUMNS] = values
 
 
 def join_paragraphs(paragraphs: list[Paragraph]) -> str:

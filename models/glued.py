@@ -1,92 +1,196 @@
-"""Cutting chaff that a scraper glued onto article text, using the boilerplate model itself.
+"""Cutting chaff that a scraper glued onto article text.
 
 Plain text from scrapers often runs a call to action into the article with no punctuation
-between ("... tell the story Support Now From reproductive rights to ..."). The segmenter cuts
-at sentence boundaries only; here, candidate cuts near the start or end of a line (before a
-capitalised word that does not follow sentence punctuation) are scored by the text model, and
-a cut is taken when one side is confidently chaff and the other confidently content.
+between ("... tell the story Support Now The council voted on Monday ..."). The segmenter cuts
+at sentence boundaries only. Here every place near the start or end of a piece where chaff
+could end or begin (before a capitalised word that does not follow sentence punctuation) is a
+candidate, described by how the text model scores the two sides and the piece whole, and by
+the words either side of it; a small classifier, trained on real chaff glued onto real article
+lines (``train.augment``), says which candidate is the seam. A piece whose sides score alike,
+an appeal through and through or a sentence of the article, is left whole.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
+from winnow.features.context import own_columns
+from winnow.features.lineshape import line_shape
 from winnow.features.page import Paragraph
+from winnow.features.transformers import STOPWORDS
 
-EDGE_WORDS = 12
-MIN_CONTENT_WORDS = 8  # the same minimum that build uses to cut training examples
+EDGE_WORDS = 16  # how far from the piece's start (or end) a seam may sit, in words
+MIN_SIDE_WORDS = 2  # the shorter side: a lone word is no piece of chaff
+MIN_LINE_WORDS = 6  # shorter lines are a button or a heading, not two things glued
+CLIP = 8.0
 _TOKEN = re.compile(r"\S+")
-_STOP = (".", "!", "?", ":", ";", ",")
+_STOP = (".", "!", "?", ":", ";", ",", "—", "–", "-")
+_OPENERS = '"“‘(['
+CUT_COLUMNS = [
+    "left_margin",
+    "right_margin",
+    "whole_margin",
+    "near_start",
+    "left_words",
+    "right_words",
+    "prev_stopword",
+    "prev_capital",
+    "next_stopword",
+    "next_quote",
+    "left_call",
+    "left_second_person",
+    "left_date",
+    "right_call",
+    "right_second_person",
+]
 
 
-def candidate_cuts(text: str, *, at_start: bool, at_end: bool) -> list[int]:
+def candidate_cuts(text: str, *, at_start: bool = True, at_end: bool = True) -> list[int]:
     """Character offsets where chaff could end (``at_start``) or begin (``at_end``)."""
     words = list(_TOKEN.finditer(text))
     n = len(words)
-    cuts = []
-    for i in range(2, n - 1):
-        near_start = at_start and i <= EDGE_WORDS and n - i >= MIN_CONTENT_WORDS
-        near_end = at_end and n - i <= EDGE_WORDS and i >= MIN_CONTENT_WORDS
-        if not (near_start or near_end):
+    cuts: list[int] = []
+    if n < MIN_LINE_WORDS:
+        return cuts
+    for i in range(MIN_SIDE_WORDS, n - MIN_SIDE_WORDS + 1):
+        if not ((at_start and i <= EDGE_WORDS) or (at_end and n - i <= EDGE_WORDS)):
             continue
         word, prev = words[i].group(), words[i - 1].group()
-        if (word[0].isupper() or word[0] in '"“‘') and not prev.endswith(_STOP):
+        if (word[0].isupper() or word[0] in _OPENERS) and not prev.endswith(_STOP):
             cuts.append(words[i].start())
     return cuts
 
 
+def cut_rows(text: str, cuts: Sequence[int]) -> list[tuple[str, str]]:
+    """The (left, right) pieces of ``text`` at each cut."""
+    return [(text[:c].strip(), text[c:].strip()) for c in cuts]
+
+
+def cut_features(text: str, cuts: Sequence[int], sides: np.ndarray, whole: float) -> np.ndarray:
+    """One row of ``CUT_COLUMNS`` per cut of ``text``; ``sides`` holds the text model's
+    log-odds of content for each cut's left and right piece (shape ``(len(cuts), 2)``) and
+    ``whole`` that of the uncut text."""
+    rows = np.zeros((len(cuts), len(CUT_COLUMNS)))
+    total = len(text.split())
+    for k, cut in enumerate(cuts):
+        left, right = text[:cut].split(), text[cut:].split()
+        prev, nxt = left[-1], right[0]
+        left_shape = line_shape(" ".join(left))
+        right_shape = line_shape(" ".join(right))
+        rows[k] = [
+            np.clip(sides[k, 0], -CLIP, CLIP),
+            np.clip(sides[k, 1], -CLIP, CLIP),
+            np.clip(whole, -CLIP, CLIP),
+            float(len(left) <= total - len(left)),
+            math.log1p(len(left)),
+            math.log1p(len(right)),
+            float(prev.lower().strip("\"'”’") in STOPWORDS),
+            float(prev[:1].isupper()),
+            float(nxt.lower().strip(_OPENERS) in STOPWORDS),
+            float(nxt[0] in _OPENERS),
+            left_shape[0],
+            left_shape[1],
+            left_shape[4],
+            right_shape[0],
+            right_shape[1],
+        ]
+    return rows
+
+
+def cut_candidates(
+    texts: Sequence[str],
+    base: pd.DataFrame,
+    cuts: Sequence[Sequence[int]],
+    margin: Callable[[pd.DataFrame], np.ndarray],
+) -> list[np.ndarray]:
+    """``CUT_COLUMNS`` rows for the cuts of each text. ``base`` has one paragraph-table row
+    per text, whose context (place on the page, repetition) its pieces keep; ``margin(frame)``
+    gives the text model's log-odds of content for rows of a paragraph table."""
+    pieces: list[tuple[int, str]] = []
+    for k, (text, cs) in enumerate(zip(texts, cuts, strict=True)):
+        for left, right in cut_rows(text, cs):
+            pieces += [(k, left), (k, right)]
+    frame = base.iloc[[k for k, _ in pieces] + list(range(len(texts)))].reset_index(drop=True)
+    frame["text"] = [t for _, t in pieces] + list(texts)
+    # A piece has its own words and shape; its repetition is taken as the whole line's.
+    for name, values in own_columns(frame["text"].tolist()).items():
+        frame[name] = values
+    scores = np.asarray(margin(frame), dtype=np.float64)
+    sides, wholes = scores[: len(pieces)].reshape(-1, 2), scores[len(pieces) :]
+    out, at = [], 0
+    for text, cs, whole in zip(texts, cuts, wholes, strict=True):
+        out.append(cut_features(text, cs, sides[at : at + len(cs)], whole))
+        at += len(cs)
+    return out
+
+
+def best_cuts(cuts: Sequence[int], rows: np.ndarray, p_seam: np.ndarray, threshold: float):
+    """The most likely seam near the start and the most likely near the end, each kept when
+    at least ``threshold`` likely."""
+    near_start = rows[:, CUT_COLUMNS.index("near_start")] > 0
+    picked = []
+    for side in (near_start, ~near_start):
+        if side.any():
+            k = int(np.flatnonzero(side)[np.argmax(p_seam[side])])
+            if p_seam[k] >= threshold:
+                picked.append(cuts[k])
+    return sorted(set(picked))
+
+
 def cut_glued(
-    paragraphs: list[Paragraph], table: pd.DataFrame, margin, threshold: float
+    paragraphs: list[Paragraph],
+    table: pd.DataFrame,
+    margin: Callable[[pd.DataFrame], np.ndarray],
+    cutter,
+    threshold: float,
 ) -> list[Paragraph] | None:
     """The paragraphs with glued chaff cut off, or None when nothing was cut.
 
-    ``margin(frame)`` gives the log-odds of content for rows of a paragraph table; cuts are
-    compared on log-odds because probabilities saturate and would tie.
+    ``cutter`` gives P(seam) for rows of ``CUT_COLUMNS`` (``models.pipelines``); the seams
+    ``best_cuts`` picks are cut.
     """
-    rows, owners = [], []
+    owners: list[tuple[int, list[int]]] = []
     n = len(paragraphs)
     for i, p in enumerate(paragraphs):
-        # Chaff is glued where a line starts or ends, or where an earlier cut left a seam.
+        # Chaff is glued where a line starts or ends, or where a sentence cut left a seam.
         prev_seam = (
             i == 0 or paragraphs[i - 1].line != p.line or not _ends_sentence(paragraphs[i - 1].text)
         )
         next_seam = i == n - 1 or paragraphs[i + 1].line != p.line or not _ends_sentence(p.text)
-        for cut in candidate_cuts(p.text, at_start=prev_seam, at_end=next_seam):
-            left, right = p.text[:cut].strip(), p.text[cut:].strip()
-            rows += [(i, left), (i, right)]
-            owners.append((i, cut))
+        cuts = candidate_cuts(p.text, at_start=prev_seam, at_end=next_seam)
+        if cuts:
+            owners.append((i, cuts))
     if not owners:
         return None
-    frame = table.iloc[[i for i, _ in rows]].reset_index(drop=True)
-    frame["text"] = [text for _, text in rows]
-    scores = np.asarray(margin(frame)).reshape(-1, 2)
-    keep_at, chaff_at = _logit(threshold), _logit(threshold / 2)
-    best: dict[int, tuple[float, int]] = {}
-    for (i, cut), (left, right) in zip(owners, scores, strict=True):
-        for chaff, content in ((left, right), (right, left)):
-            if chaff <= chaff_at and content >= keep_at:
-                value = content - chaff
-                if value > best.get(i, (0.0, 0))[0]:
-                    best[i] = (value, cut)
-    if not best:
+    rows = cut_candidates(
+        [paragraphs[i].text for i, _ in owners],
+        table.iloc[[i for i, _ in owners]],
+        [cuts for _, cuts in owners],
+        margin,
+    )
+    proba = cutter.predict_proba(np.vstack(rows))[:, 1]
+    chosen: dict[int, list[int]] = {}
+    at = 0
+    for (i, cuts), r in zip(owners, rows, strict=True):
+        picked = best_cuts(cuts, r, proba[at : at + len(cuts)], threshold)
+        at += len(cuts)
+        if picked:
+            chosen[i] = picked
+    if not chosen:
         return None
     out: list[Paragraph] = []
     for i, p in enumerate(paragraphs):
-        if i in best:
-            cut = best[i][1]
-            for text in (p.text[:cut].strip(), p.text[cut:].strip()):
+        bounds = [0, *chosen.get(i, []), len(p.text)]
+        for lo, hi in zip(bounds, bounds[1:], strict=False):
+            text = p.text[lo:hi].strip()
+            if text:
                 out.append(Paragraph(text=text, index=len(out), line=p.line))
-        else:
-            out.append(Paragraph(text=p.text, index=len(out), line=p.line))
     return out
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return float(np.log(p / (1 - p)))
 
 
 def _ends_sentence(text: str) -> bool:

@@ -38,17 +38,19 @@ def _text_features(min_df: int, max_features: int, chars: bool = True) -> list[t
     ]
 
 
-def _markup_features(min_df: int) -> list[tuple]:
-    def tokens(ngrams: tuple[int, int]) -> CountVectorizer:
-        return CountVectorizer(
-            token_pattern=TOKENS, lowercase=False, ngram_range=ngrams, min_df=min_df, binary=True
-        )
+def _tokens(ngrams: tuple[int, int], min_df: int) -> CountVectorizer:
+    """Presence of space-separated tokens (tag paths, class names, edge words) as they are."""
+    return CountVectorizer(
+        token_pattern=TOKENS, lowercase=False, ngram_range=ngrams, min_df=min_df, binary=True
+    )
 
+
+def _markup_features(min_df: int) -> list[tuple]:
     return [
         ("tag", OneHotEncoder(handle_unknown="ignore"), ["tag"]),
-        ("path", tokens((1, 3)), "path"),
-        ("attrs", tokens((1, 1)), "attrs"),
-        ("block_attrs", tokens((1, 1)), "block_attrs"),
+        ("path", _tokens((1, 3), min_df), "path"),
+        ("attrs", _tokens((1, 1), min_df), "attrs"),
+        ("block_attrs", _tokens((1, 1), min_df), "block_attrs"),
     ]
 
 
@@ -73,6 +75,8 @@ def make_boilerplate_pipeline(
     if kind not in ("html", "text"):
         raise ValueError(f"kind must be 'html' or 'text', not {kind!r}")
     columns = _text_features(min_df, max_features, chars=kind == "text")
+    if kind == "text":
+        columns.append(("edges", _tokens((1, 1), min_df), "edges"))
     if kind == "html":
         columns += _markup_features(min_df)
         columns.append(("context", StandardScaler(), NUMERIC_COLUMNS))
@@ -101,6 +105,15 @@ def make_sequence_model(*, seed: int = 0) -> HistGradientBoostingClassifier:
     """
     return HistGradientBoostingClassifier(
         max_iter=300, learning_rate=0.1, max_leaf_nodes=31, early_stopping=False, random_state=seed
+    )
+
+
+def make_cutter_model(*, seed: int = 0) -> HistGradientBoostingClassifier:
+    """Glued-chaff cutter: a candidate cut (``models.glued.CUT_COLUMNS``) -> P(it is the seam
+    between chaff and article). Small trees: the rule is mostly "the sides score apart and
+    the left side does not end on a function word"."""
+    return HistGradientBoostingClassifier(
+        max_iter=150, learning_rate=0.1, max_leaf_nodes=15, early_stopping=False, random_state=seed
     )
 
 

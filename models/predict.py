@@ -188,6 +188,7 @@ def load_cleaner(model: str | os.PathLike | Cleaner, options: PredictOptions) ->
 
 
 def _configure(cleaner: Cleaner, options: PredictOptions) -> Cleaner:
+    cleaner.context_size = options.shard_size
     cleaner.batch_size = options.batch_size
     cleaner.max_paragraphs = options.max_paragraphs
     cleaner.max_seconds = options.max_seconds
@@ -233,8 +234,10 @@ def shard_counts(records: list[dict]) -> dict:
 
 
 def _predict_file(pages, out, model, options, executor, summary, on_record, on_progress):
+    # One task per shard's worth of pages, as in a folder run: a page's outlet context is
+    # the shard it falls in, so one file and a folder of shards hold the same records.
     def tasks():
-        for chunk in _chunks(pages, options.batch_size * 4):
+        for chunk in _chunks(pages, options.shard_size):
             yield (model, options, chunk)
 
     def records() -> Iterator[dict]:

@@ -31,3 +31,35 @@ def test_glued_donation_appeal_is_cut_off_the_first_paragraph(trained_run):
     assert "harbour council voted on Monday" in record["text"]
     assert "Engineers said the bridge" in record["text"]
     assert "Share on Facebook" not in record["text"]
+
+
+def test_glued_lines_put_real_chaff_at_a_known_seam():
+    import numpy as np
+    import pandas as pd
+
+    from winnow.train.augment import cut_labels, glued_lines
+
+    rows = pd.DataFrame(
+        {
+            "text": [
+                "The harbour council voted on Monday to close the old swing bridge for repairs.",
+                "Engineers said the winter storms had cracked two of the bridge's main supports.",
+                "Sign up for our morning briefing",
+                "Share on Facebook",
+                "Menu",
+            ],
+            "label": [1, 1, 0, 0, 0],
+        }
+    )
+    lines = glued_lines(rows, np.random.default_rng(0), start=20, end=20, whole=20)
+    glued = [line for line in lines if line.seam is not None]
+    assert glued and any(line.seam < len(line.text) / 2 for line in glued)
+    for line in glued:
+        left, right = line.text[: line.seam].strip(), line.text[line.seam :].strip()
+        article = rows["text"][line.row]
+        assert right == article or left == article.rstrip(".")
+        assert "Menu" not in line.text  # one word is no glued chaff
+    cuts, labels = cut_labels(lines)
+    for line, line_cuts, line_labels in zip(lines, cuts, labels, strict=True):
+        assert line_labels.sum() == (line.seam in line_cuts)
+        assert line.seam is not None or line_labels.sum() == 0

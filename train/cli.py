@@ -347,7 +347,12 @@ def predict(
         ),
     ] = None,
     shard_size: Annotated[
-        int, typer.Option(help="Pages per shard of a folder --out.", min=1)
+        int,
+        typer.Option(
+            help="Pages per shard of a folder --out, and the pages each page is compared with "
+            "for chaff its outlet repeats (one-file --out too).",
+            min=1,
+        ),
     ] = 1000,
     shard_format: Annotated[
         str, typer.Option(help="Shard files: .jsonl.gz, .jsonl or .parquet.")
@@ -363,7 +368,9 @@ def predict(
         float,
         typer.Option(help="A page whose parsing takes longer is an error (0: no limit).", min=0),
     ] = 30.0,
-    batch_size: Annotated[int, typer.Option(help="Pages scored together.", min=1)] = 64,
+    batch_size: Annotated[
+        int, typer.Option(help="Pages scored together (speed and memory, not output).", min=1)
+    ] = 64,
     show: Annotated[
         int,
         typer.Option(help="Print a table of the first N pages' results (one-file --out).", min=0),

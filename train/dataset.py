@@ -28,6 +28,7 @@ import pyarrow.parquet as pq
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.readers import read_pages
+from winnow.features.repetition import OUTLET_COLUMNS, outlet_columns
 from winnow.features.segment import MarkupTooDeep, segment_page
 from winnow.models.artifact import package_versions
 from winnow.models.atomic import atomic_dir
@@ -220,6 +221,18 @@ def weak_labels(pages: list[dict], tables: list[pd.DataFrame], repeat_min: int) 
     return result
 
 
+def add_outlet_columns(pages: list[dict], tables: list[pd.DataFrame]) -> None:
+    """Fill, in place, each paragraph's repetition across the other pages of its outlet
+    (``features.repetition``), counted as prediction counts it in a batch."""
+    columns = outlet_columns(
+        [p["domain"] for p in pages],
+        [p["url"] for p in pages],
+        [t["text"].tolist() for t in tables],
+    )
+    for table, values in zip(tables, columns, strict=True):
+        table[OUTLET_COLUMNS] = values
+
+
 def read_label_map(path: str | os.PathLike) -> dict[str, str]:
     """A label map from TOML (``[labels]`` table, or top-level keys) or JSON."""
     import tomllib
@@ -312,6 +325,7 @@ def build_dataset(
             pages[i], tables[i] = page_examples(
                 page, options, cut_glued=True, reviewed=reviewed.for_page(page.id)
             )
+    add_outlet_columns(pages, tables)
     page_frame = pd.DataFrame(pages)
     page_frame["split"] = page_frame["domain"].map(assignment)
     para_frame = pd.concat(tables, ignore_index=True)

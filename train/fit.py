@@ -25,9 +25,11 @@ from winnow.models.cleaner import Cleaner
 from winnow.models.events import event
 from winnow.models.pipelines import (
     make_boilerplate_pipeline,
+    make_cutter_model,
     make_sequence_model,
     make_topic_pipeline,
 )
+from winnow.train.augment import cut_examples
 from winnow.train.card import model_card
 from winnow.train.dataset import load_frame, read_manifest
 from winnow.train.evaluate import (
@@ -86,13 +88,17 @@ def fit_cleaner(
     y = labelled["label"].to_numpy()
     boilerplate: dict[str, Pipeline] = {}
     sequence: dict[str, Any] = {}
+    cutter: dict[str, Any] = {}
     timings: dict[str, float] = {}
 
     def fit_kind(kind: str, rows: pd.DataFrame) -> None:
         start = time.perf_counter()
-        boilerplate[kind], second = fit_boilerplate(kind, rows, options)
-        if second is not None:
-            sequence[kind] = second
+        fitted = fit_boilerplate(kind, rows, options)
+        boilerplate[kind] = fitted.first
+        if fitted.second is not None:
+            sequence[kind] = fitted.second
+        if fitted.cutter is not None:
+            cutter[kind] = fitted.cutter
         timings[f"boilerplate_{kind}"] = round(time.perf_counter() - start, 2)
         event(
             log,
@@ -134,6 +140,7 @@ def fit_cleaner(
         boilerplate=boilerplate,
         topic=topic,
         sequence=sequence,
+        cutter=cutter,
         topic_threshold=options.topic_threshold,
     )
     stage("choosing passes and thresholds")
@@ -141,6 +148,9 @@ def fit_cleaner(
     val_pages = load_frame(dataset, "pages", "validation")
     passes = choose_passes(cleaner, validation, val_pages)
     event(log, "passes chosen", passes=passes)
+    cuts = choose_cut_threshold(cleaner, validation, options.seed)
+    if cuts:
+        event(log, "cut threshold chosen", **cuts)
     info = {
         "training": {
             "paragraphs": int(len(labelled)),
@@ -152,18 +162,31 @@ def fit_cleaner(
             },
             "seconds": timings,
             "passes": passes,
+            "glued_cutter": cuts,
         }
     }
     return cleaner, info
 
 
-def fit_boilerplate(kind: str, rows: pd.DataFrame, options: TrainOptions) -> tuple[Pipeline, Any]:
-    """The first-pass pipeline for ``kind`` and the second pass fitted on its scores.
+@dataclass
+class FittedKind:
+    """What ``fit_boilerplate`` fits for one page kind: the first pass, the second pass read
+    along the page (None: too few outlets), and the glued-chaff cutter (text only)."""
+
+    first: Pipeline
+    second: Any = None
+    cutter: Any = None
+
+
+def fit_boilerplate(kind: str, rows: pd.DataFrame, options: TrainOptions) -> FittedKind:
+    """The first-pass pipeline for ``kind``, the second pass fitted on its scores and, for
+    text, the glued-chaff cutter.
 
     ``rows`` are whole pages in page order, unlabelled rows included: they are the neighbours
     the second pass reads. The second pass must learn from scores like those it will get on
-    new outlets, so it is fitted on out-of-fold scores, with folds grouped by domain. The
-    vectorizers are fitted once on all rows (no labels involved) and shared by the folds.
+    new outlets, so it is fitted on out-of-fold scores, with folds grouped by domain; so is
+    the cutter, on glued lines made from each fold's held-out rows. The vectorizers are
+    fitted once on all rows (no labels involved) and shared by the folds.
     """
     pipeline = make_boilerplate_pipeline(
         kind,
@@ -177,20 +200,78 @@ def fit_boilerplate(kind: str, rows: pd.DataFrame, options: TrainOptions) -> tup
     y = rows["label"].to_numpy()
     labelled = y >= 0
     classifier.fit(X[labelled], y[labelled])
+    fitted = FittedKind(pipeline)
     groups = rows["domain"].where(rows["domain"] != "", rows["page_id"]).to_numpy()
     folds = options.sequence_folds
     if folds < 2 or len(np.unique(groups[labelled])) < folds:
-        return pipeline, None
+        return fitted
     margins = np.zeros(len(rows))
+    rng = np.random.default_rng(options.seed)
+    cut_X, cut_y = [], []
     for fit_rows, held_out in GroupKFold(folds).split(X, groups=groups):
         fit_rows = fit_rows[labelled[fit_rows]]
         if len(np.unique(y[fit_rows])) < 2:
-            return pipeline, None
+            return fitted
         fold = clone(classifier).fit(X[fit_rows], y[fit_rows])
-        margins[held_out] = fold.decision_function(X[held_out])
+        margins[held_out] = content_margin(fold, X[held_out])
+        if kind == "text":
+            examples = cut_examples(
+                rows.iloc[held_out],
+                lambda frame, fold=fold: content_margin(fold, features.transform(frame)),
+                rng,
+            )
+            cut_X.append(examples[0])
+            cut_y.append(examples[1])
     table = sequence_features(rows, margins, rows["page_id"].to_numpy(), markup=kind == "html")
-    second = make_sequence_model(seed=options.seed).fit(table[labelled], y[labelled])
-    return pipeline, second
+    fitted.second = make_sequence_model(seed=options.seed).fit(table[labelled], y[labelled])
+    if cut_y and len(np.unique(np.concatenate(cut_y))) == 2:
+        fitted.cutter = make_cutter_model(seed=options.seed).fit(
+            np.vstack(cut_X), np.concatenate(cut_y)
+        )
+    return fitted
+
+
+def content_margin(classifier, X) -> np.ndarray:
+    """Log-odds of content from a fitted binary classifier, whatever its class order."""
+    margins = classifier.decision_function(X)
+    return margins if list(classifier.classes_).index(1) == 1 else -margins
+
+
+CUT_GRID = np.round(np.arange(0.3, 0.951, 0.05), 2)
+
+
+def choose_cut_threshold(cleaner: Cleaner, paragraphs: pd.DataFrame, seed: int = 0) -> dict:
+    """The P(seam) above which the text cutter cuts: the best F1 of lines cut exactly at their
+    seam, on glued lines made from the validation pages (outlets the models never saw)."""
+    cutter = cleaner.cutter.get("text")
+    if cutter is None or len(paragraphs) == 0:
+        return {}
+    rng = np.random.default_rng(seed)
+    X, _, labels = cut_examples(
+        paragraphs, lambda frame: cleaner.paragraph_margins(frame, "text"), rng
+    )
+    if not labels:
+        return {}
+    proba = cutter.predict_proba(X)[:, 1]
+    best_p, best_at = [], 0
+    for line in labels:
+        p = proba[best_at : best_at + len(line)]
+        best_at += len(line)
+        k = int(np.argmax(p))
+        best_p.append((p[k], bool(line[k]), bool(line.any())))
+    glued = sum(g for _, _, g in best_p)
+    chosen, best_f1 = 0.5, -1.0
+    for threshold in CUT_GRID:
+        cut = [(right, g) for p, right, g in best_p if p >= threshold]
+        tp = sum(right for right, _ in cut)
+        precision = tp / len(cut) if cut else 0.0
+        recall = tp / glued if glued else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+        if f1 > best_f1 + 1e-9:
+            chosen, best_f1 = float(threshold), f1
+            scores = {"precision": round(precision, 4), "recall": round(recall, 4)}
+    cleaner.cut_threshold = chosen
+    return {"threshold": chosen, "validation_f1": round(best_f1, 4), **scores, "lines": len(labels)}
 
 
 def choose_passes(cleaner: Cleaner, paragraphs: pd.DataFrame, pages: pd.DataFrame) -> dict:
