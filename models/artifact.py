@@ -210,7 +210,7 @@ def save_artifact(
             "thresholds": cleaner.thresholds,
             "cut_threshold": cleaner.cut_threshold,
             "topic_threshold": cleaner.topic_threshold,
-            "sequence_columns": list(SEQUENCE_COLUMNS) if cleaner.sequence else [],
+            "sequence_columns": list(cleaner.sequence_columns) if cleaner.sequence else [],
             "cut_columns": list(CUT_COLUMNS) if cleaner.cutter else [],
             **(info or {}),
             "files": files,
@@ -271,10 +271,13 @@ def verify_artifact(
                     f"{name} holds types outside the allow-list: {', '.join(refused)}"
                 )
     has_second_pass = any(name.startswith("sequence_") for name in files)
-    if has_second_pass and manifest.get("sequence_columns") != list(SEQUENCE_COLUMNS):
+    # A second pass reads the page features it was trained on, by name: an artifact made
+    # before features were added still loads; one that needs a feature gone does not.
+    unknown = sorted(set(manifest.get("sequence_columns") or []) - set(SEQUENCE_COLUMNS))
+    if has_second_pass and (unknown or not manifest.get("sequence_columns")):
         result.problems.append(
             "its second pass was trained on page features this winnow does not compute "
-            "(sequence_columns differ); retrain it with this version"
+            f"(sequence_columns {', '.join(unknown) or 'missing'}); retrain it with this version"
         )
     if "cutter_text.skops" in files and manifest.get("cut_columns") != list(CUT_COLUMNS):
         result.problems.append(
@@ -309,16 +312,18 @@ def load_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = Fal
     if not boilerplate:
         raise ArtifactError(f"refusing {path}: it holds no boilerplate model")
     sequence = {k: models[f"sequence_{k}"] for k in boilerplate if f"sequence_{k}" in models}
+    columns = list(manifest.get("sequence_columns") or SEQUENCE_COLUMNS)
     for kind, model in sequence.items():
-        if getattr(model, "n_features_in_", len(SEQUENCE_COLUMNS)) != len(SEQUENCE_COLUMNS):
+        if getattr(model, "n_features_in_", len(columns)) != len(columns):
             raise ArtifactError(
                 f"refusing {path}: its {kind} second pass reads {model.n_features_in_} page "
-                f"features and this winnow computes {len(SEQUENCE_COLUMNS)}; retrain it"
+                f"features and its manifest names {len(columns)}; retrain it"
             )
     return Cleaner(
         boilerplate=boilerplate,
         topic=models.get("topic"),
         sequence=sequence,
+        sequence_columns=columns,
         cutter={"text": models["cutter_text"]} if "cutter_text" in models else {},
         cut_threshold=float(manifest.get("cut_threshold") or 0.5),
         thresholds={k: float(v) for k, v in (manifest.get("thresholds") or {}).items()},

@@ -16,7 +16,7 @@ from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.repetition import OUTLET_COLUMNS, outlet_columns
 from winnow.features.segment import MarkupTooDeep, segment_page
-from winnow.features.sequence import sequence_features
+from winnow.features.sequence import SEQUENCE_COLUMNS, sequence_features
 from winnow.models.glued import cut_glued
 from winnow.models.limits import PageLimitError, time_limit
 
@@ -32,7 +32,8 @@ class Cleaner:
     rescores it from those scores read along the page (``features.sequence``);
     ``cutter["text"]``, when present, finds where chaff was glued onto a line of a text page
     (``models.glued``) and cuts there when P(seam) is at least ``cut_threshold``.
-    ``thresholds[kind]`` is the P(content) above which a paragraph is kept; ``topic_threshold``
+    ``sequence_columns`` names the page features the second passes read (an artifact made
+    before newer ones were added reads its own). ``thresholds[kind]`` is the P(content) above which a paragraph is kept; ``topic_threshold``
     the topic probability below which the topic is ``other`` (0 never abstains).
     ``max_paragraphs`` and ``max_seconds`` (0: none) turn a page that goes over them into an
     error record (``limit: ...``) instead of letting it stall the batch; they are run-time
@@ -42,6 +43,7 @@ class Cleaner:
     boilerplate: dict[str, Pipeline]
     topic: Pipeline | None = None
     sequence: dict[str, Any] = field(default_factory=dict)
+    sequence_columns: list[str] = field(default_factory=lambda: list(SEQUENCE_COLUMNS))
     cutter: dict[str, Any] = field(default_factory=dict)
     cut_threshold: float = 0.5
     thresholds: dict[str, float] = field(default_factory=lambda: {"html": 0.5, "text": 0.5})
@@ -98,6 +100,8 @@ class Cleaner:
             return expit(margins)
         keys = np.zeros(len(table), dtype=np.int8) if pages is None else np.asarray(pages)
         features = sequence_features(table, margins, keys, markup=model_kind == "html")
+        if self.sequence_columns != SEQUENCE_COLUMNS:  # made before newer page features
+            features = features[:, [SEQUENCE_COLUMNS.index(c) for c in self.sequence_columns]]
         proba = second.predict_proba(features)
         return proba[:, list(second.classes_).index(1)]
 

@@ -130,11 +130,34 @@ def test_a_second_pass_trained_on_other_page_features_is_refused(trained_run, tm
     assert load_artifact(run).sequence
 
     manifest = json.loads((run / "manifest.json").read_text())
-    _rewrite_manifest(run, sequence_columns=manifest["sequence_columns"][:-1])
+    _rewrite_manifest(run, sequence_columns=[*manifest["sequence_columns"][:-1], "gone_feature"])
     check = verify_artifact(run)
-    assert not check.ok and "sequence_columns" in check.problems[0]
+    assert not check.ok and "gone_feature" in check.problems[0]
     with pytest.raises(ArtifactError, match="second pass"):
         load_artifact(run)
+    # Naming fewer features than the model reads is refused when loading.
+    _rewrite_manifest(run, sequence_columns=manifest["sequence_columns"][:-1])
+    with pytest.raises(ArtifactError, match="second pass reads"):
+        load_artifact(run)
+
+
+def test_an_artifact_made_before_newer_page_features_reads_its_own(trained_run, tmp_path):
+    import numpy as np
+
+    from winnow.features.sequence import SEQUENCE_COLUMNS
+    from winnow.models.artifact import save_artifact
+    from winnow.models.pipelines import make_sequence_model
+
+    older = [c for c in SEQUENCE_COLUMNS if not c.startswith("shape_")]
+    cleaner = load_artifact(trained_run)
+    X = np.random.default_rng(0).normal(size=(200, len(older)))
+    cleaner.sequence = {"text": make_sequence_model().set_params(max_iter=5).fit(X, X[:, 0] > 0)}
+    cleaner.sequence_columns = older
+    run = save_artifact(tmp_path / "run", cleaner)
+    loaded = load_artifact(run)
+    assert loaded.sequence_columns == older
+    record = next(loaded.predict([Page(id="t", text="Sign up now\nThe council met on Monday.")]))
+    assert record["error"] is None and len(record["paragraphs"]) == 2
 
 
 def test_vocabularies_are_stored_as_arrays_and_come_back_whole(trained_run, tmp_path):
