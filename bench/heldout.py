@@ -42,7 +42,7 @@ from bench.report import publish  # noqa: E402
 from bench.text_filters import TEXT_FILTERS  # noqa: E402
 from winnow.features.page import Page  # noqa: E402
 from winnow.features.readers import read_pages  # noqa: E402
-from winnow.features.segment import segment_html  # noqa: E402
+from winnow.features.segment import clean_text, segment_html, split_sentences  # noqa: E402
 from winnow.models.artifact import load_artifact  # noqa: E402
 from winnow.models.cleaner import Cleaner  # noqa: E402
 from winnow.train.dataset import load_frame, read_manifest  # noqa: E402
@@ -132,6 +132,31 @@ def prf(tp: int, predicted: int, actual: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+FIRST_SENTENCE_WORDS = 5
+
+
+def first_sentence(paragraphs: Sequence[str]) -> str | None:
+    """The article's opening sentence: the first sentence of at least five words in its
+    first paragraphs (a shorter one is a subheading or a dateline)."""
+    for paragraph in paragraphs:
+        for sentence in split_sentences(clean_text(paragraph)):
+            if len(_WORD.findall(sentence)) >= FIRST_SENTENCE_WORDS:
+                return sentence
+    return None
+
+
+def sentence_kept(sentence: str, output: str) -> bool:
+    """All of the sentence's words, in order and together, are in the output."""
+    words = " ".join(_WORD.findall(sentence.lower()))
+    return f" {words} " in f" {' '.join(_WORD.findall(output.lower()))} "
+
+
+def first_sentence_share(sentences: Sequence[str | None], outputs: Sequence[str]) -> float:
+    """Share of the pages with an opening sentence whose output keeps it."""
+    kept = [sentence_kept(s, o) for s, o in zip(sentences, outputs, strict=True) if s]
+    return float(np.mean(kept)) if kept else float("nan")
+
+
 # --- HTML pages -------------------------------------------------------------------------
 
 
@@ -169,6 +194,8 @@ def html_table(data: HeldOut, outputs: dict, seconds: dict, errors: dict) -> tup
     counts = Counter(g for p in pages if p.id in data.gold for g in groups_of(p))
     results: dict = {}
     f1_rows, prf_rows, para_rows, snippet_rows = [], [], [], []
+    gold_pages = [i for i, p in enumerate(pages) if p.id in data.gold]
+    openings = [first_sentence(data.gold[pages[i].id].split("\n")) for i in gold_pages]
     for tool, texts in outputs.items():
         per_group: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
         para = [0, 0, 0]  # kept content, kept, content
@@ -204,12 +231,14 @@ def html_table(data: HeldOut, outputs: dict, seconds: dict, errors: dict) -> tup
             "without_leaked": float(np.mean(leaked)) if leaked else float("nan"),
             "pages_per_cpu_second": speed,
             "errors": errors.get(tool, 0),
+            "first_sentence_kept": first_sentence_share(openings, [texts[i] for i in gold_pages]),
         }
         cells = " | ".join(f"{results[tool]['f1'][g]:.3f}" for g in gold_groups)
         f1_rows.append(f"| {tool} | {cells} | {results[tool]['f1']['all']:.3f} | {speed:.1f} |")
         prf_rows.append(
             f"| {tool} | {results[tool]['precision']:.3f} | {results[tool]['recall']:.3f} "
-            f"| {results[tool]['f1']['all']:.3f} |"
+            f"| {results[tool]['f1']['all']:.3f} "
+            f"| {100 * results[tool]['first_sentence_kept']:.1f}% |"
         )
         pp, pr, pf = results[tool]["paragraph"]
         para_rows.append(f"| {tool} | {pp:.3f} | {pr:.3f} | {pf:.3f} |")
@@ -225,10 +254,12 @@ def html_table(data: HeldOut, outputs: dict, seconds: dict, errors: dict) -> tup
         "|---|" + "---|" * (len(gold_groups) + 2),
         *f1_rows,
         "",
-        "Macro-averaged precision and recall over the same pages:",
+        "Macro-averaged precision and recall over the same pages, and the share of pages "
+        "whose article's opening sentence (the gold's first of five words or more) is kept "
+        "whole:",
         "",
-        "| tool | precision | recall | F1 |",
-        "|---|---|---|---|",
+        "| tool | precision | recall | F1 | first sentence kept |",
+        "|---|---|---|---|---|",
         *prf_rows,
         "",
         "Paragraph level, content class, on "
@@ -261,29 +292,73 @@ def text_page(page_id: str, lines: Sequence[str], meta: dict | None = None) -> P
     )
 
 
-def winnow_line_masks(cleaner: Cleaner, pages: list[Page]) -> list[list[float]]:
-    """Per line, the share of its characters winnow kept (lines can be cut into pieces)."""
-    masks = []
-    for page, record in zip(pages, cleaner.predict(pages), strict=True):
-        lines = page.meta["paragraphs"]
-        kept = [0] * len(lines)
-        total = [0] * len(lines)
-        for p in record["paragraphs"]:
-            total[p["line"]] += len(p["text"])
-            if p["label"] == "content":
-                kept[p["line"]] += len(p["text"])
-        masks.append([k / t if t else 0.0 for k, t in zip(kept, total, strict=True)])
-    return masks
+@dataclass
+class LineOutput:
+    """What a tool kept of text pages: per line, the share of its characters kept, and per
+    page, the kept text (for the opening-sentence check)."""
+
+    masks: list[list[float]]
+    texts: list[str]
+    seconds: float = 0.0
 
 
-def filter_masks(pages: list[Page]) -> dict[str, tuple[list[list[float]], float]]:
-    """Each published filter's keep mask over the lines, and its CPU seconds."""
+def winnow_lines(cleaner: Cleaner, pages: list[Page], context_size: int = 1000) -> LineOutput:
+    """winnow's output on text pages, in shards of ``context_size`` pages (1: each page alone,
+    with no other page of its outlet to compare with)."""
+    cleaner.context_size = context_size
+
+    def run():
+        masks, texts = [], []
+        for page, record in zip(pages, cleaner.predict(pages), strict=True):
+            lines = page.meta["paragraphs"]
+            kept = [0] * len(lines)
+            total = [0] * len(lines)
+            for p in record["paragraphs"]:
+                total[p["line"]] += len(p["text"])
+                if p["label"] == "content":
+                    kept[p["line"]] += len(p["text"])
+            masks.append([k / t if t else 0.0 for k, t in zip(kept, total, strict=True)])
+            texts.append(record["text"])
+        return masks, texts
+
+    (masks, texts), seconds = timed(run)
+    return LineOutput(masks, texts, seconds)
+
+
+def kept_lines(page: Page, mask: Sequence[float]) -> str:
+    return "\n".join(
+        line for line, k in zip(page.meta["paragraphs"], mask, strict=True) if k >= KEPT_SHARE
+    )
+
+
+def filter_outputs(pages: list[Page], names: Sequence[str] = ()) -> dict[str, LineOutput]:
+    """Each published filter's (or those ``names``) keep mask over the lines, its output, and
+    its CPU seconds."""
     lines = [p.meta["paragraphs"] for p in pages]
     out = {}
-    for name, fn in TEXT_FILTERS.items():
+    for name in names or TEXT_FILTERS:
+        fn = TEXT_FILTERS[name]
         masks, seconds = timed(lambda fn=fn: fn(lines))
-        out[name] = ([[float(k) for k in m] for m in masks], seconds)
+        masks = [[float(k) for k in m] for m in masks]
+        texts = [kept_lines(p, m) for p, m in zip(pages, masks, strict=True)]
+        out[name] = LineOutput(masks, texts, seconds)
     return out
+
+
+def by_extractor(pages: list[Page], run) -> LineOutput:
+    """``run(pages)`` on one extractor's pages at a time, put back in order: a crawl comes out
+    of one extractor, and the same article rendered by two must not look like a line an
+    outlet repeats (to winnow's outlet context or CCNet's dedup)."""
+    masks: list = [None] * len(pages)
+    texts: list = [None] * len(pages)
+    seconds = 0.0
+    for extractor in sorted({str(p.meta.get("extractor")) for p in pages}):
+        chosen = [i for i, p in enumerate(pages) if str(p.meta.get("extractor")) == extractor]
+        output = run([pages[i] for i in chosen])
+        for j, i in enumerate(chosen):
+            masks[i], texts[i] = output.masks[j], output.texts[j]
+        seconds += output.seconds
+    return LineOutput(masks, texts, seconds)
 
 
 def whole_page_table(cleaner: Cleaner, data: HeldOut) -> tuple[str, dict]:
@@ -294,41 +369,49 @@ def whole_page_table(cleaner: Cleaner, data: HeldOut) -> tuple[str, dict]:
             blocks = [p.text for p in segment_html(page.html)]
             if blocks:
                 pages.append(text_page(page.id, blocks, page.meta))
-    masks = {"winnow (text model)": timed(lambda: winnow_line_masks(cleaner, pages))}
-    masks.update(filter_masks(pages))
+    outputs = {
+        "winnow (text model)": winnow_lines(cleaner, pages),
+        "winnow, each page alone": winnow_lines(cleaner, pages, context_size=1),
+        **filter_outputs(pages),
+    }
+    openings = [first_sentence(data.gold[p.id].split("\n")) for p in pages]
     groups = sorted({g for p in pages for g in groups_of(p)})
     results = {}
     rows = []
-    for tool, (tool_masks, secs) in masks.items():
+    for tool, output in outputs.items():
         per: dict[str, list[float]] = defaultdict(list)
-        for page, mask in zip(pages, tool_masks, strict=True):
-            kept = "\n".join(
-                line for line, k in zip(page.meta["paragraphs"], mask, strict=True) if k >= 0.5
-            )
-            f1 = token_prf(kept, data.gold[page.id])[2]
+        for page, mask in zip(pages, output.masks, strict=True):
+            f1 = token_prf(kept_lines(page, mask), data.gold[page.id])[2]
             for g in groups_of(page):
                 per[g].append(f1)
             per["all"].append(f1)
         results[tool] = {g: float(np.mean(v)) for g, v in per.items()}
+        results[tool]["first_sentence_kept"] = first_sentence_share(openings, output.texts)
         cells = " | ".join(f"{results[tool].get(g, float('nan')):.3f}" for g in groups)
-        speed = len(pages) / secs if secs else float("nan")
-        rows.append(f"| {tool} | {cells} | {results[tool]['all']:.3f} | {speed:.0f} |")
+        speed = len(pages) / output.seconds if output.seconds else float("nan")
+        rows.append(
+            f"| {tool} | {cells} | {results[tool]['all']:.3f} "
+            f"| {100 * results[tool]['first_sentence_kept']:.1f}% | {speed:.0f} |"
+        )
     counts = Counter(g for p in pages for g in groups_of(p))
     header = " | ".join(f"{g} ({counts[g]})" for g in groups)
     lines = [
         "### Whole pages as text: page token F1",
         "",
-        "The same held-out pages with gold, every visible block on its own line (no markup).",
+        "The same held-out pages with gold, every visible block on its own line (no markup); "
+        "winnow compares each page with the other pages of its outlet among them, and, in "
+        "the row below it, sees each page alone.",
         "",
-        f"| tool | {header} | all | pages per CPU-second |",
-        "|---|" + "---|" * (len(groups) + 2),
+        f"| tool | {header} | all | first sentence kept | pages per CPU-second |",
+        "|---|" + "---|" * (len(groups) + 3),
         *rows,
     ]
     return "\n".join(lines), results
 
 
 def scraped_lines_table(cleaner: Cleaner, data: HeldOut) -> tuple[str, dict]:
-    """Boilerplate-line P/R/F1 and content characters lost on labelled extractor output."""
+    """Boilerplate-line P/R/F1, content characters lost and the article's opening sentence
+    kept, on labelled extractor output."""
     pages = [
         text_page(
             p.id,
@@ -338,17 +421,16 @@ def scraped_lines_table(cleaner: Cleaner, data: HeldOut) -> tuple[str, dict]:
         for p in data.lines
     ]
     labels = [p.meta["labels"] for p in data.lines]
-    masks = {"winnow (text model)": timed(lambda: winnow_line_masks(cleaner, pages))}
-    # One batch per extractor: the same article rendered by two extractors must not look like
-    # a line repeated across pages to the batch-level filters (CCNet).
+    openings = [
+        first_sentence(
+            [line for line, lab in zip(p.meta["paragraphs"], ls, strict=True) if lab == "content"]
+        )
+        for p, ls in zip(pages, labels, strict=True)
+    ]
+    outputs = {"winnow (text model)": by_extractor(pages, lambda ps: winnow_lines(cleaner, ps))}
+    for name in TEXT_FILTERS:
+        outputs[name] = by_extractor(pages, lambda ps, name=name: filter_outputs(ps, [name])[name])
     extractors = sorted({str(p.meta.get("extractor")) for p in pages})
-    per_page: dict[str, list] = {name: [None] * len(pages) for name in TEXT_FILTERS}
-    for extractor in extractors:
-        chosen = [i for i, p in enumerate(pages) if str(p.meta.get("extractor")) == extractor]
-        for name, (batch, _) in filter_masks([pages[i] for i in chosen]).items():
-            for i, mask in zip(chosen, batch, strict=True):
-                per_page[name][i] = mask
-    masks.update({name: (m, 0.0) for name, m in per_page.items()})
     counts = Counter(str(p.meta.get("extractor")) for p in pages)
     articles = Counter(
         str(p.meta.get("extractor")) for p in pages if p.meta.get("page_type") == "article"
@@ -360,7 +442,7 @@ def scraped_lines_table(cleaner: Cleaner, data: HeldOut) -> tuple[str, dict]:
         ("all page types", None, counts),
     ):
         rows = []
-        for tool, (tool_masks, _) in masks.items():
+        for tool, output in outputs.items():
             cells = []
             for extractor in extractors:
                 chosen = [
@@ -371,21 +453,28 @@ def scraped_lines_table(cleaner: Cleaner, data: HeldOut) -> tuple[str, dict]:
                 ]
                 scores = line_scores(
                     [pages[i].meta["paragraphs"] for i in chosen],
-                    [tool_masks[i] for i in chosen],
+                    [output.masks[i] for i in chosen],
                     [labels[i] for i in chosen],
+                )
+                scores["first_sentence_kept"] = first_sentence_share(
+                    [openings[i] for i in chosen], [output.texts[i] for i in chosen]
                 )
                 results.setdefault(subset, {}).setdefault(tool, {})[extractor] = scores
                 cells.append(
                     f"{scores['precision']:.3f} / {scores['recall']:.3f} / "
-                    f"**{scores['f1']:.3f}** | {100 * scores['content_lost']:.2f}%"
+                    f"**{scores['f1']:.3f}** | {100 * scores['content_lost']:.2f}% "
+                    f"| {100 * scores['first_sentence_kept']:.1f}%"
                 )
             rows.append(f"| {tool} | " + " | ".join(cells) + " |")
-        header = " | ".join(f"{e} ({n[e]} pages): P / R / F1 | content lost" for e in extractors)
+        header = " | ".join(
+            f"{e} ({n[e]} pages): P / R / F1 | content lost | first sentence kept"
+            for e in extractors
+        )
         tables += [
             f"{subset.capitalize()}:",
             "",
             f"| tool | {header} |",
-            "|---|" + "---|---|" * len(extractors),
+            "|---|" + "---|---|---|" * len(extractors),
             *rows,
             "",
         ]
@@ -393,9 +482,11 @@ def scraped_lines_table(cleaner: Cleaner, data: HeldOut) -> tuple[str, dict]:
         "### Chaff inside extractor output: boilerplate lines removed",
         "",
         "Held-out `scraped_text` pages (WCXB pages as trafilatura's recall and default modes and "
-        "full-page text render them): each line labelled content or boilerplate (title lines "
-        "are not scored). A removed line is a positive; content lost is the share of content "
-        "characters removed. Batch filters (CCNet) see one extractor's pages at a time.",
+        "full-page text render them), with the reviewed labels: each line content or "
+        "boilerplate (title and unsure lines are not scored). A removed line is a positive; "
+        "content lost is the share of content characters removed; first sentence kept, the "
+        "share of pages whose article's opening sentence (the first of five words or more in "
+        "its content lines) is kept whole. Every tool sees one extractor's pages at a time.",
         "",
         *tables,
     ]

@@ -33,6 +33,9 @@ MARKUP_HINTS = {
     "article": re.compile(r"\b(?:article|story|post|entry|content|body|main|text)"),
 }
 OFFSETS = (-3, -2, -1, 1, 2, 3)
+# A line of prose: a sentence of some length that ends as sentences do.
+PROSE_WORDS = 10
+_TERMINAL = (".", "!", "?", '"', "”", "’", "…", ")")
 WINDOWS = (1, 3, 8)
 SEQUENCE_COLUMNS = (
     ["margin"]
@@ -55,6 +58,9 @@ SEQUENCE_COLUMNS = (
         "position",
         "link_density",
         "paragraphs",
+        "prose_before",
+        "prose_after",
+        "prose_gap",
     ]
     # The paragraph's own shape and repetition, read beside its score: "a short line in a
     # confident run" is a subheading, unless it opens with "Read more:" or is on every page.
@@ -82,6 +88,8 @@ def sequence_features(
         return out
     margins = np.clip(np.asarray(margins, dtype=np.float64), -CLIP, CLIP)
     words = table["text"].str.split().str.len().fillna(0).to_numpy(dtype=np.float64)
+    terminal = table["text"].str.rstrip().str[-1:].isin(list(_TERMINAL)).to_numpy()
+    prose = (words >= PROSE_WORDS) & terminal
     hinted = len(MARKUP_HINTS)
     out[:, -hinted - _OWN : -hinted] = table[SHAPE_COLUMNS + REPEAT_COLUMNS].to_numpy(
         dtype=np.float64
@@ -104,11 +112,12 @@ def sequence_features(
             paths[lo:hi],
             attrs[lo:hi],
             links[lo:hi],
+            prose[lo:hi],
         )
     return out
 
 
-def _page_features(m, words, paths, attrs, links) -> np.ndarray:
+def _page_features(m, words, paths, attrs, links, prose) -> np.ndarray:
     n = len(m)
     p = expit(m)
     weight = np.log1p(words) + 1e-3
@@ -145,6 +154,11 @@ def _page_features(m, words, paths, attrs, links) -> np.ndarray:
     cols.append(idx / (n - 1) if n > 1 else np.zeros(n))
     cols.append(links)
     cols.append(np.full(n, np.log1p(n)))
+    # Where the page's prose is: the article's opening sentence is usually its first.
+    cum_prose = np.cumsum(prose)
+    cols.append(np.log1p(cum_prose - prose))
+    cols.append(np.log1p(cum_prose[-1] - cum_prose))
+    cols.append(_gaps(np.flatnonzero(prose), n, before=False))
     return np.column_stack(cols)
 
 

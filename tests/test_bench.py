@@ -14,11 +14,13 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.heldout import (  # noqa: E402
+    first_sentence,
+    first_sentence_share,
     line_scores,
     paragraph_kept,
     snippet_scores,
     text_page,
-    winnow_line_masks,
+    winnow_lines,
     word_ngrams,
 )
 from winnow.features.page import Page  # noqa: E402
@@ -65,7 +67,16 @@ def test_line_scores_count_removed_chaff_and_lost_content():
     assert line_scores(lines, [[1.0, 1.0, 1.0, 1.0]], labels)["f1"] == 0.0
 
 
-def test_winnow_line_masks_map_pieces_back_to_input_lines(trained_run):
+def test_the_opening_sentence_is_the_first_of_five_words_and_kept_only_whole():
+    gold = ["By the river desk", f"{ARTICLE} A second sentence of the story follows here."]
+    opening = first_sentence(gold)
+    assert opening == ARTICLE
+    assert first_sentence(["Short line", "Two words"]) is None
+    kept = first_sentence_share([opening, opening, None], [ARTICLE.upper(), ARTICLE[:60], ""])
+    assert kept == 0.5  # the page without an opening sentence is not counted
+
+
+def test_winnow_lines_map_pieces_back_to_input_lines(trained_run):
     from winnow.models.artifact import load_artifact
 
     cleaner = load_artifact(trained_run)
@@ -76,7 +87,9 @@ def test_winnow_line_masks_map_pieces_back_to_input_lines(trained_run):
         "",
     ]
     page = text_page("t", lines)
-    masks = winnow_line_masks(cleaner, [page])
+    output = winnow_lines(cleaner, [page])
+    masks = output.masks
     assert len(masks) == 1 and len(masks[0]) == len(lines)
+    assert output.texts == [next(cleaner.predict([page]))["text"]]
     assert all(0.0 <= share <= 1.0 for share in masks[0])
     assert masks[0][3] == 0.0  # a blank line holds nothing to keep
