@@ -148,11 +148,10 @@ class Cleaner:
         # Glued chaff is cut with the outlet's evidence in view; the pieces are then counted
         # again.
         _fill_outlet(segmented, pages)
-        if self.cutter and any(pages[i].kind == "text" for i, _, _ in segmented):
-            segmented = [
-                self._cut_glued(entry) if pages[entry[0]].kind == "text" else entry
-                for entry in segmented
-            ]
+        text = [k for k, (i, _, _) in enumerate(segmented) if pages[i].kind == "text"]
+        if "text" in self.cutter and text:
+            for start in range(0, len(text), self.batch_size):
+                self._cut_glued(segmented, text[start : start + self.batch_size])
             _fill_outlet(segmented, pages)
         for kind in ("html", "text"):
             chosen = [s for s in segmented if pages[s[0]].kind == kind]
@@ -167,20 +166,18 @@ class Cleaner:
         self._label_topics([r for r in records if r["error"] is None and r["text"]])
         return records
 
-    def _cut_glued(self, entry: tuple[int, list[Paragraph], pd.DataFrame]):
-        """Cut glued chaff off a text page's paragraphs, once at most at each end."""
-        cutter = self.cutter.get("text")
-        if cutter is None:
-            return entry
-        i, paragraphs, table = entry
+    def _cut_glued(self, segmented: list, chosen: list[int]) -> None:
+        """Cut glued chaff off the paragraphs of the text pages ``segmented[k]`` for ``k`` in
+        ``chosen``, in place, once at most at each end of a paragraph."""
         cut = cut_glued(
-            paragraphs,
-            table,
+            [(segmented[k][1], segmented[k][2]) for k in chosen],
             lambda frame: self.paragraph_margins(frame, "text"),
-            cutter,
+            self.cutter["text"],
             self.cut_threshold,
         )
-        return entry if cut is None else (i, cut, paragraph_table(cut))
+        for k, paragraphs in zip(chosen, cut, strict=True):
+            if paragraphs is not None:
+                segmented[k] = (segmented[k][0], paragraphs, paragraph_table(paragraphs))
 
     @staticmethod
     def _fill(

@@ -3,11 +3,12 @@
 Plain text from scrapers often runs a call to action into the article with no punctuation
 between ("... tell the story Support Now The council voted on Monday ..."). The segmenter cuts
 at sentence boundaries only. Here every place near the start or end of a piece where chaff
-could end or begin (before a capitalised word that does not follow sentence punctuation) is a
-candidate, described by how the text model scores the two sides and the piece whole, and by
-the words either side of it; a small classifier, trained on real chaff glued onto real article
-lines (``train.augment``), says which candidate is the seam. A piece whose sides score alike,
-an appeal through and through or a sentence of the article, is left whole.
+could end or begin is a candidate: before a capitalised word (or an opening quote) that does
+not follow sentence punctuation or a function word, with a sentence's worth of words on the
+longer side. Each is described by how the text model scores the two sides and the piece
+whole, and by the words either side of it; a small classifier, trained on real chaff glued
+onto real article lines (``train.augment``), says which candidate is the seam. A piece whose
+sides score alike, an appeal through and through or a sentence of the article, stays whole.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from winnow.features.transformers import STOPWORDS
 
 EDGE_WORDS = 16  # how far from the piece's start (or end) a seam may sit, in words
 MIN_SIDE_WORDS = 2  # the shorter side: a lone word is no piece of chaff
-MIN_LINE_WORDS = 6  # shorter lines are a button or a heading, not two things glued
+MIN_LONG_SIDE_WORDS = 8  # the longer side: the article's sentence
 CLIP = 8.0
 _TOKEN = re.compile(r"\S+")
 _STOP = (".", "!", "?", ":", ";", ",", "—", "–", "-")
@@ -38,7 +39,6 @@ CUT_COLUMNS = [
     "near_start",
     "left_words",
     "right_words",
-    "prev_stopword",
     "prev_capital",
     "next_stopword",
     "next_quote",
@@ -55,20 +55,19 @@ def candidate_cuts(text: str, *, at_start: bool = True, at_end: bool = True) -> 
     words = list(_TOKEN.finditer(text))
     n = len(words)
     cuts: list[int] = []
-    if n < MIN_LINE_WORDS:
-        return cuts
     for i in range(MIN_SIDE_WORDS, n - MIN_SIDE_WORDS + 1):
+        if max(i, n - i) < MIN_LONG_SIDE_WORDS:
+            continue
         if not ((at_start and i <= EDGE_WORDS) or (at_end and n - i <= EDGE_WORDS)):
             continue
         word, prev = words[i].group(), words[i - 1].group()
-        if (word[0].isupper() or word[0] in _OPENERS) and not prev.endswith(_STOP):
+        if (
+            (word[0].isupper() or word[0] in _OPENERS)
+            and not prev.endswith(_STOP)
+            and prev.lower() not in STOPWORDS
+        ):
             cuts.append(words[i].start())
     return cuts
-
-
-def cut_rows(text: str, cuts: Sequence[int]) -> list[tuple[str, str]]:
-    """The (left, right) pieces of ``text`` at each cut."""
-    return [(text[:c].strip(), text[c:].strip()) for c in cuts]
 
 
 def cut_features(text: str, cuts: Sequence[int], sides: np.ndarray, whole: float) -> np.ndarray:
@@ -79,7 +78,7 @@ def cut_features(text: str, cuts: Sequence[int], sides: np.ndarray, whole: float
     total = len(text.split())
     for k, cut in enumerate(cuts):
         left, right = text[:cut].split(), text[cut:].split()
-        prev, nxt = left[-1], right[0]
+        nxt = right[0]
         left_shape = line_shape(" ".join(left))
         right_shape = line_shape(" ".join(right))
         rows[k] = [
@@ -89,8 +88,7 @@ def cut_features(text: str, cuts: Sequence[int], sides: np.ndarray, whole: float
             float(len(left) <= total - len(left)),
             math.log1p(len(left)),
             math.log1p(len(right)),
-            float(prev.lower().strip("\"'”’") in STOPWORDS),
-            float(prev[:1].isupper()),
+            float(left[-1][:1].isupper()),
             float(nxt.lower().strip(_OPENERS) in STOPWORDS),
             float(nxt[0] in _OPENERS),
             left_shape[0],
@@ -108,13 +106,16 @@ def cut_candidates(
     cuts: Sequence[Sequence[int]],
     margin: Callable[[pd.DataFrame], np.ndarray],
 ) -> list[np.ndarray]:
-    """``CUT_COLUMNS`` rows for the cuts of each text. ``base`` has one paragraph-table row
-    per text, whose context (place on the page, repetition) its pieces keep; ``margin(frame)``
-    gives the text model's log-odds of content for rows of a paragraph table."""
+    """``CUT_COLUMNS`` rows for the cuts of each text, scored in one call of ``margin``.
+
+    ``base`` has one paragraph-table row per text, whose context (place on the page,
+    repetition) its pieces keep; ``margin(frame)`` gives the text model's log-odds of content
+    for rows of a paragraph table.
+    """
     pieces: list[tuple[int, str]] = []
     for k, (text, cs) in enumerate(zip(texts, cuts, strict=True)):
-        for left, right in cut_rows(text, cs):
-            pieces += [(k, left), (k, right)]
+        for c in cs:
+            pieces += [(k, text[:c].strip()), (k, text[c:].strip())]
     frame = base.iloc[[k for k, _ in pieces] + list(range(len(texts)))].reset_index(drop=True)
     frame["text"] = [t for _, t in pieces] + list(texts)
     # A piece has its own words and shape; its repetition is taken as the whole line's.
@@ -143,54 +144,60 @@ def best_cuts(cuts: Sequence[int], rows: np.ndarray, p_seam: np.ndarray, thresho
 
 
 def cut_glued(
-    paragraphs: list[Paragraph],
-    table: pd.DataFrame,
+    pages: Sequence[tuple[list[Paragraph], pd.DataFrame]],
     margin: Callable[[pd.DataFrame], np.ndarray],
     cutter,
     threshold: float,
-) -> list[Paragraph] | None:
-    """The paragraphs with glued chaff cut off, or None when nothing was cut.
+) -> list[list[Paragraph] | None]:
+    """For each page (its paragraphs and their table), the paragraphs with glued chaff cut
+    off, or None where nothing was cut. All the pages' candidates are scored together.
 
     ``cutter`` gives P(seam) for rows of ``CUT_COLUMNS`` (``models.pipelines``); the seams
     ``best_cuts`` picks are cut.
     """
-    owners: list[tuple[int, list[int]]] = []
-    n = len(paragraphs)
-    for i, p in enumerate(paragraphs):
-        # Chaff is glued where a line starts or ends, or where a sentence cut left a seam.
-        prev_seam = (
-            i == 0 or paragraphs[i - 1].line != p.line or not _ends_sentence(paragraphs[i - 1].text)
-        )
-        next_seam = i == n - 1 or paragraphs[i + 1].line != p.line or not _ends_sentence(p.text)
-        cuts = candidate_cuts(p.text, at_start=prev_seam, at_end=next_seam)
-        if cuts:
-            owners.append((i, cuts))
+    owners: list[tuple[int, int, list[int]]] = []  # (page, paragraph, cuts)
+    for page, (paragraphs, _) in enumerate(pages):
+        n = len(paragraphs)
+        for i, p in enumerate(paragraphs):
+            # Chaff is glued where a line starts or ends, or where a sentence cut left a seam.
+            prev_seam = (
+                i == 0
+                or paragraphs[i - 1].line != p.line
+                or not _ends_sentence(paragraphs[i - 1].text)
+            )
+            next_seam = i == n - 1 or paragraphs[i + 1].line != p.line or not _ends_sentence(p.text)
+            cuts = candidate_cuts(p.text, at_start=prev_seam, at_end=next_seam)
+            if cuts:
+                owners.append((page, i, cuts))
+    results: list[list[Paragraph] | None] = [None] * len(pages)
     if not owners:
-        return None
+        return results
+    offsets = np.cumsum([0] + [len(table) for _, table in pages])
+    base = pd.concat([table for _, table in pages]).iloc[[offsets[p] + i for p, i, _ in owners]]
     rows = cut_candidates(
-        [paragraphs[i].text for i, _ in owners],
-        table.iloc[[i for i, _ in owners]],
-        [cuts for _, cuts in owners],
+        [pages[page][0][i].text for page, i, _ in owners],
+        base,
+        [cuts for _, _, cuts in owners],
         margin,
     )
     proba = cutter.predict_proba(np.vstack(rows))[:, 1]
-    chosen: dict[int, list[int]] = {}
+    chosen: dict[tuple[int, int], list[int]] = {}
     at = 0
-    for (i, cuts), r in zip(owners, rows, strict=True):
+    for (page, i, cuts), r in zip(owners, rows, strict=True):
         picked = best_cuts(cuts, r, proba[at : at + len(cuts)], threshold)
         at += len(cuts)
         if picked:
-            chosen[i] = picked
-    if not chosen:
-        return None
-    out: list[Paragraph] = []
-    for i, p in enumerate(paragraphs):
-        bounds = [0, *chosen.get(i, []), len(p.text)]
-        for lo, hi in zip(bounds, bounds[1:], strict=False):
-            text = p.text[lo:hi].strip()
-            if text:
-                out.append(Paragraph(text=text, index=len(out), line=p.line))
-    return out
+            chosen[page, i] = picked
+    for page in {page for page, _ in chosen}:
+        out: list[Paragraph] = []
+        for i, p in enumerate(pages[page][0]):
+            bounds = [0, *chosen.get((page, i), []), len(p.text)]
+            for lo, hi in zip(bounds, bounds[1:], strict=False):
+                text = p.text[lo:hi].strip()
+                if text:
+                    out.append(Paragraph(text=text, index=len(out), line=p.line))
+        results[page] = out
+    return results
 
 
 def _ends_sentence(text: str) -> bool:
