@@ -18,7 +18,8 @@ _CALLS = (
     "sign subscribe follow support donate share click tap read download register join log "
     "login signup get try watch listen discover explore visit buy shop order book contact "
     "email call continue start save find check become give learn see view like comment "
-    "reply print enter claim unlock upgrade install open jetzt abonnieren abonniere anmelden "
+    "reply print enter claim unlock upgrade install open request schedule grab browse "
+    "discuss jetzt abonnieren abonniere anmelden "
     "melden folgen folge teilen teile lesen lies weiterlesen mehr hier registrieren kaufen "
     "bestellen entdecken entdecke kontakt spenden unterstützen unterstütze newsletter "
     "abonnez abonnez-vous inscrivez-vous inscrivez suivez partagez lire découvrez "
@@ -61,6 +62,18 @@ _READING_TIME = re.compile(
 _PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:[$€£¥₹]|eur|usd|gbp)\b", re.IGNORECASE)
 _HANDLE_OR_EMAIL = re.compile(r"(?<!\w)@\w{2,}|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _URL = re.compile(r"https?://|\bwww\.\w|\b\w+\.(?:com|org|net|de|co\.uk|fr|es|io)\b", re.I)
+# "Jane Doe is a reporter at ...", "Hi, I'm Jane": the author box, not the article.
+_BIO = re.compile(
+    r"^(?:(?i:hi,? i['’]?m |about the author\b)|(?!(?i:the|a|an|this|that|it|he|she|they|we|"
+    r"there|our|its|his|her|their)\b)(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was|has been|has written|"
+    r"writes|covers|joined|holds|lives)\b)",
+)
+# "Photo: ...", "Image via ...", "Source: ...", "(Credit: ...)": who made the picture or chart.
+_CREDIT = re.compile(
+    r"^\W*(?:photo(?:graph)?s?|image|illustration|picture|credit|courtesy|source|foto|bild|"
+    r"quelle|crédit|fuente)\b(?:\s+(?:by|via|provided|courtesy|credit|source))?",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.I)
 
 LINE_SHAPE = (
@@ -74,6 +87,8 @@ LINE_SHAPE = (
     "handle_or_email",
     "url",
     "copyright",
+    "bio",
+    "credit",
     "ends_colon",
     "all_caps",
 )
@@ -95,6 +110,8 @@ def line_shape(text: str) -> list[float]:
         float(bool(_HANDLE_OR_EMAIL.search(stripped))),
         float(bool(_URL.search(stripped))),
         float(bool(_COPYRIGHT.search(stripped))),
+        float(bool(_BIO.match(stripped))),
+        float(bool(_CREDIT.match(stripped)) and len(stripped) < 300),
         float(stripped.endswith(":")),
         float(len(letters) >= 3 and all(ch.isupper() for ch in letters)),
     ]

@@ -80,3 +80,34 @@ def test_explicit_labels_map_to_ints_and_must_match_the_paragraph_count():
         BOILERPLATE,
     ]
     assert labels_from_record(["content"], 2) is None
+
+
+def test_build_reads_explicit_labels_from_the_field_it_is_told_and_counts_their_source(tmp_path):
+    import json
+
+    from winnow.train.dataset import BuildOptions, build_dataset
+
+    lines = ["The council met on Monday to agree the budget.", "Share this", "More news"]
+    records = [
+        {
+            "id": f"p{i}",
+            "url": f"https://o{i}.example/a",
+            "paragraphs": lines,
+            "labels": ["content", "content", "boilerplate"],
+            "aligned_labels": ["content", "boilerplate", "boilerplate"],
+            "reviewed": True,
+        }
+        for i in range(6)
+    ]
+    src = tmp_path / "pages.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records))
+
+    def content_rows(field: str) -> tuple[int, dict]:
+        manifest = build_dataset(
+            [src], tmp_path / field, BuildOptions(label_field=field, fractions=(1, 0, 0))
+        )
+        train = manifest["splits"]["train"]
+        return train["labels"]["content"], train["label_sources"]
+
+    assert content_rows("labels") == (12, {"reviewed lines": 6})
+    assert content_rows("aligned_labels")[0] == 6

@@ -27,6 +27,10 @@ def test_chaff_shapes_are_flagged():
     assert "handle_or_email" in flags("Follow @harbournews or write to desk@harbour.example")
     assert "url" in flags("More at www.harbour.example")
     assert "copyright" in flags("© 2025 Harbour Media Ltd. All rights reserved.")
+    assert "bio" in flags("Amira Castell has been covering the harbour for the Daily since 2019.")
+    assert "bio" in flags("Hi, I’m Tom, and I write about gardens.")
+    assert "credit" in flags("Photo by Jane Doe for the Harbour Daily")
+    assert "credit" in flags("Image courtesy of the Port Authority")
     assert "ends_colon" in flags("More from the desk:")
     assert "all_caps" in flags("WHERE TO BUY")
 

@@ -186,8 +186,9 @@ def _split_table(manifest_splits: dict[str, Any], pages: dict[str, int]) -> str:
     if not manifest_splits:
         return f"Pages per split: {pages}."
     rows = [
-        "| split | pages | outlets | content | boilerplate | unlabelled | page kinds | topics |",
-        "|---|---|---|---|---|---|---|---|",
+        "| split | pages | outlets | content | boilerplate | unlabelled | page kinds "
+        "| labels from (pages) | topics |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for split, s in manifest_splits.items():
         labels = s.get("labels") or {}
@@ -195,7 +196,7 @@ def _split_table(manifest_splits: dict[str, Any], pages: dict[str, int]) -> str:
             f"| {split} | {s.get('pages', '')} | {s.get('domains', '')} | "
             f"{labels.get('content', '')} | {labels.get('boilerplate', '')} | "
             f"{labels.get('unlabelled', '')} | {_counts(s.get('kinds'))} | "
-            f"{_counts(s.get('topics'))} |"
+            f"{_counts(s.get('label_sources'))} | {_counts(s.get('topics'))} |"
         )
     return "\n".join(rows)
 

@@ -97,6 +97,10 @@ def build(
             "the paragraphs they name. Repeatable."
         ),
     ] = None,
+    label_field: Annotated[
+        str,
+        typer.Option(help="The JSONL field that holds explicit paragraph (or line) labels."),
+    ] = "labels",
     hf: Annotated[
         list[str] | None,
         typer.Option(
@@ -136,6 +140,7 @@ def build(
             repeat_min=repeat_min,
             label_map=read_label_map(label_map) if label_map else {},
             render=tuple(render or ()),
+            label_field=label_field,
         )
         with _progress(quiet) as advance:
             manifest = build_dataset(

@@ -62,6 +62,9 @@ class BuildOptions:
     fractions: tuple[float, float, float] = (0.7, 0.15, 0.15)
     align: AlignOptions = field(default_factory=AlignOptions)
     topic_field: str = "topic"
+    # The record field holding explicit paragraph labels ("aligned_labels" in the shared
+    # scraped text keeps the alignment's labels from before they were reviewed).
+    label_field: str = "labels"
     # Weak supervision: on pages with no labels, a paragraph found on at least this many pages
     # of the same domain is boilerplate (0 turns it off).
     repeat_min: int = 3
@@ -101,9 +104,11 @@ def page_examples(
         raise Skip("no_text")
     gold = page.meta.get("gold_text")
     gold = gold if isinstance(gold, str) and gold.strip() else None
-    explicit = page.meta.get("labels")
+    explicit = page.meta.get(options.label_field)
     labels: list[int] | None = None
+    source = None
     if isinstance(explicit, list):
+        source = "reviewed lines" if page.meta.get("reviewed") is True else "explicit labels"
         lines = page.meta.get("paragraphs")
         if isinstance(lines, list) and page.html is None:
             # Pre-split lines: labels follow each line's input position.
@@ -114,11 +119,13 @@ def page_examples(
         if labels is None:
             raise Skip("labels_mismatch")
     elif gold is not None:
+        source = "gold alignment"
         index = GoldIndex(gold, options.align.k)
         if page.kind == "text" and cut_glued:
             paragraphs = _split_glued(paragraphs, index)
         labels = [index.label(p.text, options.align) for p in paragraphs]
     elif _snippets(page.meta.get("with")) or _snippets(page.meta.get("without")):
+        source = "snippets"
         labels = snippet_labels(
             [p.text for p in paragraphs],
             _snippets(page.meta.get("with")),
@@ -129,6 +136,7 @@ def page_examples(
         if any(label is not None for label in found):
             base = labels if labels is not None else [UNLABELLED] * len(paragraphs)
             labels = [b if r is None else r for b, r in zip(base, found, strict=True)]
+            source = "review answers" if source is None else f"{source} and review answers"
     topic = page.meta.get(options.topic_field, page.meta.get("label"))
     topic = str(topic) if isinstance(topic, str | int) and str(topic) else None
     if topic is not None and topic in options.label_map:
@@ -161,6 +169,7 @@ def page_examples(
         "content_text": content,
         "n_paragraphs": len(paragraphs),
         "has_labels": labels is not None,
+        "label_source": source or ("topic only" if labels is None else ""),
     }
     return row, table
 
@@ -216,6 +225,7 @@ def weak_labels(pages: list[dict], tables: list[pd.DataFrame], repeat_min: int) 
             if repeated.any():
                 tables[i].loc[repeated, "label"] = BOILERPLATE
                 pages[i]["has_labels"] = True
+                pages[i]["label_source"] = "repeated in domain"
                 result["pages"] += 1
                 result["paragraphs"] += int(repeated.sum())
     return result
@@ -369,6 +379,10 @@ def build_dataset(
                 "unlabelled": int((pa["label"] == UNLABELLED).sum()),
             },
             "kinds": {k: int(v) for k, v in sp["kind"].value_counts().sort_index().items()},
+            # Where each page's paragraph labels came from (pages, not paragraphs).
+            "label_sources": {
+                k: int(v) for k, v in sp["label_source"].value_counts().sort_index().items()
+            },
             "topics": {
                 k: int(v)
                 for k, v in sp["topic"][sp["topic"] != ""].value_counts().sort_index().items()
@@ -460,20 +474,25 @@ def dataset_card(manifest: dict) -> str:
         lines.append(f"| `{s['path']}` | {s['files']} | {s['bytes']:,} | `{s['sha256'][:16]}` |")
     lines += [
         "",
+        f"Explicit paragraph labels read from the `{manifest['options'].get('label_field', 'labels')}` "
+        "field.",
+        "",
         f"Pages read {manifest['pages_read']}, kept {manifest['pages_kept']}; dropped: "
         + (", ".join(f"{k} {v}" for k, v in manifest["pages_dropped"].items()) or "none")
         + ".",
         "",
         "## Splits (grouped by domain)",
         "",
-        "| split | pages | domains | paragraphs | content | boilerplate | unlabelled | topics |",
-        "|---|---|---|---|---|---|---|---|",
+        "| split | pages | domains | paragraphs | content | boilerplate | unlabelled "
+        "| labels from (pages) | topics |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, s in manifest["splits"].items():
         topics = ", ".join(f"{k} {v}" for k, v in s["topics"].items())
+        sources = ", ".join(f"{k} {v}" for k, v in s.get("label_sources", {}).items())
         lab = s["labels"]
         lines.append(
             f"| {name} | {s['pages']} | {s['domains']} | {s['paragraphs']} | {lab['content']} "
-            f"| {lab['boilerplate']} | {lab['unlabelled']} | {topics} |"
+            f"| {lab['boilerplate']} | {lab['unlabelled']} | {sources} | {topics} |"
         )
     return "\n".join(lines) + "\n"
