@@ -76,7 +76,12 @@ def model_card(
             f"{p['validation_f1']}, first pass alone {p['first_pass_f1']})"
             for kind, p in sorted(train.get("passes", {}).items())
         )
-        + ". Topics: word and character n-grams into two NB-SVMs, each calibrated by "
+        + ". Besides its words, the text model reads each line's shape (calls to action, "
+        "teaser labels, dates, reading times, prices, handles, bios, credits), its opening "
+        "and closing words, and how often the line recurs on its page and on the other pages "
+        "of its outlet in the same shard."
+        + _cutter_line(train.get("glued_cutter") or {})
+        + " Topics: word and character n-grams into two NB-SVMs, each calibrated by "
         "isotonic regression, their probabilities averaged, so `topic_score` is a probability.",
         "",
         "## Metrics",
@@ -199,6 +204,17 @@ def _split_table(manifest_splits: dict[str, Any], pages: dict[str, int]) -> str:
             f"{_counts(s.get('label_sources'))} | {_counts(s.get('topics'))} |"
         )
     return "\n".join(rows)
+
+
+def _cutter_line(cut: dict[str, Any]) -> str:
+    if not cut:
+        return " No glued-chaff cutter (too few text lines to learn one from)."
+    return (
+        " Chaff glued onto a text line is cut where a classifier of candidate cuts says the "
+        f"seam is at least {cut['threshold']} likely (on glued lines made from the validation "
+        f"pages: precision {cut['precision']}, recall {cut['recall']} over {cut['lines']} "
+        "lines)."
+    )
 
 
 def _counts(counts: dict[str, int] | None) -> str:
