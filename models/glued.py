@@ -5,7 +5,7 @@ between ("... tell the story Support Now The council voted on Monday ..."). The 
 at sentence boundaries only. Here every place near the start or end of a piece where chaff
 could end or begin is a candidate: before a capitalised word (or an opening quote) that does
 not follow sentence punctuation or a function word, with a sentence's worth of words on the
-longer side. Each is described by how the text model scores the two sides and the piece
+longer side, in a line that is not written in Title Case. Each is described by how the text model scores the two sides and the piece
 whole, and by the words either side of it; a small classifier, trained on real chaff glued
 onto real article lines (``train.augment``), says which candidate is the seam. A piece whose
 sides score alike, an appeal through and through or a sentence of the article, stays whole.
@@ -28,6 +28,7 @@ from winnow.features.transformers import STOPWORDS
 EDGE_WORDS = 16  # how far from the piece's start (or end) a seam may sit, in words
 MIN_SIDE_WORDS = 2  # the shorter side: a lone word is no piece of chaff
 MIN_LONG_SIDE_WORDS = 8  # the longer side: the article's sentence
+HEADING_CAPITALS = 0.6  # a line with this share of capitalised words is a heading: no seams
 CLIP = 8.0
 _TOKEN = re.compile(r"\S+")
 _STOP = (".", "!", "?", ":", ";", ",", "—", "–", "-")
@@ -55,6 +56,9 @@ def candidate_cuts(text: str, *, at_start: bool = True, at_end: bool = True) -> 
     words = list(_TOKEN.finditer(text))
     n = len(words)
     cuts: list[int] = []
+    lettered = [w.group() for w in words if w.group()[0].isalpha()]
+    if lettered and sum(w[0].isupper() for w in lettered) >= HEADING_CAPITALS * len(lettered):
+        return cuts  # Title Case: every capital would be a candidate, and none is a seam
     for i in range(MIN_SIDE_WORDS, n - MIN_SIDE_WORDS + 1):
         if max(i, n - i) < MIN_LONG_SIDE_WORDS:
             continue

@@ -20,6 +20,11 @@ def test_candidate_cuts_sit_before_capitals_near_the_edges_only():
     assert all(text[c].isupper() for c in cuts)
     assert candidate_cuts(text, at_start=False, at_end=False) == []
     assert candidate_cuts("Too short To cut", at_start=True, at_end=True) == []
+    # A heading in Title Case has a capital at every word and a seam at none.
+    assert candidate_cuts("10 Top Marketing Agencies to Grow Your Business in 2024") == []
+    # No seam right after a function word: "... of The Harbour Times" is one phrase.
+    phrase = "Sign up to the newsletter of The Harbour Times today for all the news"
+    assert phrase.index("The Harbour") not in candidate_cuts(phrase)
 
 
 def test_glued_donation_appeal_is_cut_off_the_first_paragraph(trained_run):
