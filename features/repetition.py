@@ -24,9 +24,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-PAGE_COLUMNS = ["page_repeats"]
 OUTLET_COLUMNS = ["outlet_pages", "outlet_share", "outlet_seen"]
-REPETITION_COLUMNS = PAGE_COLUMNS + OUTLET_COLUMNS
 
 COPY_SHARE = 0.8  # pages sharing this much of the smaller one's text are copies
 _COPY_LINE_CHARS = 40  # lines long enough to say two pages are the same article...
@@ -73,9 +71,8 @@ class _Doc:
         self.chars = sum(map(len, self.distinct))
 
 
-def _same_document(a: _Doc, b: _Doc) -> bool:
-    if a.url and a.url == b.url:
-        return True
+def _same_text(a: _Doc, b: _Doc) -> bool:
+    """Most of the smaller page's text is on the other: a copy, whatever its URL."""
     smaller = min(a.chars, b.chars)
     if smaller == 0:
         return False
@@ -113,7 +110,7 @@ def _clusters(docs: list[_Doc]) -> list[int]:
                 if (i, j) in checked or find(i) == find(j):
                     continue
                 checked.add((i, j))
-                if _same_document(docs[i], docs[j]):
+                if _same_text(docs[i], docs[j]):
                     parent[find(j)] = find(i)
     return [find(i) for i in range(len(docs))]
 

@@ -33,8 +33,9 @@ class Cleaner:
     ``cutter["text"]``, when present, finds where chaff was glued onto a line of a text page
     (``models.glued``) and cuts there when P(seam) is at least ``cut_threshold``.
     ``sequence_columns`` names the page features the second passes read (an artifact made
-    before newer ones were added reads its own). ``thresholds[kind]`` is the P(content) above which a paragraph is kept; ``topic_threshold``
-    the topic probability below which the topic is ``other`` (0 never abstains).
+    before newer ones were added reads its own). ``thresholds[kind]`` is the P(content)
+    above which a paragraph is kept; ``topic_threshold`` the topic probability below which
+    the topic is ``other`` (0 never abstains).
     ``max_paragraphs`` and ``max_seconds`` (0: none) turn a page that goes over them into an
     error record (``limit: ...``) instead of letting it stall the batch; they are run-time
     settings, not saved with the model.
@@ -107,9 +108,7 @@ class Cleaner:
 
     def paragraph_margins(self, table: pd.DataFrame, kind: str) -> np.ndarray:
         """Log-odds of content for each row (unsaturated, for comparing close candidates)."""
-        model = self._model(kind)
-        margins = model.decision_function(table)
-        return margins if list(model.classes_).index(1) == 1 else -margins
+        return content_margin(self._model(kind), table)
 
     def _kind(self, kind: str) -> str:
         """The model kind that serves a page kind: the text model serves a kind it lacks."""
@@ -216,6 +215,13 @@ class Cleaner:
             score = float(row[best])
             record["topic"] = str(labels[best]) if score >= self.topic_threshold else OTHER_TOPIC
             record["topic_score"] = round(score, 4)
+
+
+def content_margin(classifier, X) -> np.ndarray:
+    """Log-odds of content (label 1) from a fitted binary classifier, whatever its class
+    order."""
+    margins = classifier.decision_function(X)
+    return margins if list(classifier.classes_).index(1) == 1 else -margins
 
 
 def _fill_outlet(segmented, pages: list[Page]) -> None:

@@ -21,7 +21,7 @@ from sklearn.pipeline import Pipeline
 
 from winnow.features.sequence import sequence_features
 from winnow.models.artifact import save_artifact
-from winnow.models.cleaner import Cleaner
+from winnow.models.cleaner import Cleaner, content_margin
 from winnow.models.events import event
 from winnow.models.pipelines import (
     make_boilerplate_pipeline,
@@ -229,12 +229,6 @@ def fit_boilerplate(kind: str, rows: pd.DataFrame, options: TrainOptions) -> Fit
             np.vstack(cut_X), np.concatenate(cut_y)
         )
     return fitted
-
-
-def content_margin(classifier, X) -> np.ndarray:
-    """Log-odds of content from a fitted binary classifier, whatever its class order."""
-    margins = classifier.decision_function(X)
-    return margins if list(classifier.classes_).index(1) == 1 else -margins
 
 
 CUT_GRID = np.round(np.arange(0.3, 0.951, 0.05), 2)
