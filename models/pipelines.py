@@ -38,10 +38,15 @@ def _text_features(min_df: int, max_features: int, chars: bool = True) -> list[t
     ]
 
 
-def _tokens(ngrams: tuple[int, int], min_df: int) -> CountVectorizer:
+def _tokens(ngrams: tuple[int, int], min_df: int, max_features: int | None = None):
     """Presence of space-separated tokens (tag paths, class names, edge words) as they are."""
     return CountVectorizer(
-        token_pattern=TOKENS, lowercase=False, ngram_range=ngrams, min_df=min_df, binary=True
+        token_pattern=TOKENS,
+        lowercase=False,
+        ngram_range=ngrams,
+        min_df=min_df,
+        binary=True,
+        max_features=max_features,
     )
 
 
@@ -80,7 +85,7 @@ def make_boilerplate_pipeline(
         raise ValueError(f"kind must be 'html' or 'text', not {kind!r}")
     columns = _text_features(min_df, max_features, chars=kind == "text")
     if kind == "text":
-        columns.append(("edges", _tokens((1, 1), min_df), "edges"))
+        columns.append(("edges", _tokens((1, 1), min_df, max_features), "edges"))
     if kind == "html":
         columns += _markup_features(min_df)
         columns.append(("context", StandardScaler(), PLACE_COLUMNS + MARKUP_CONTEXT_COLUMNS))

@@ -3,7 +3,7 @@
 A dataset is a folder: ``paragraphs/<split>.parquet`` (one row per paragraph: page id, domain,
 page kind, the paragraph table's columns and a label: 1 content, 0 boilerplate, -1 unlabelled),
 ``pages/<split>.parquet`` (one row per page: id, domain, url, kind, topic, gold and content
-text), ``manifest.json`` (sources with sha256, options, counts, fingerprint) and ``README.md``.
+text, genre), ``manifest.json`` (sources with sha256, options, counts, fingerprint) and ``README.md``.
 Both tables load as Hugging Face ``DatasetDict``s.
 """
 
@@ -169,6 +169,8 @@ def page_examples(
         "content_text": content,
         "n_paragraphs": len(paragraphs),
         "has_labels": labels is not None,
+        # What kind of page it is, as its source says (WCXB's page_type: article, product...).
+        "genre": str(page.meta.get("page_type") or ""),
         "label_source": source or ("topic only" if labels is None else ""),
     }
     return row, table
