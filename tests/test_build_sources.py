@@ -80,3 +80,25 @@ def test_rendered_pages_are_labelled_text_in_their_page_split(tmp_path):
     full = paragraphs[paragraphs["page_id"] == "hub0#full"]
     assert set(full["kind"]) == {"text"}
     assert dict(zip(full["text"], full["label"], strict=True))["Sign up for our newsletter"] == 0
+
+
+def test_rendering_holds_out_the_same_outlets(tmp_path):
+    # Four outlets whose pages render, and twelve text-only outlets that do not.
+    texts = [
+        {
+            "id": f"text{i}",
+            "url": f"https://paper{i}.example/a",
+            "text": f"Story {i} says the ferry will run again in May.",
+            "topic": "world",
+        }
+        for i in range(12)
+    ]
+    jsonl = tmp_path / "pages.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in ROWS + texts))
+    plain = build_dataset([jsonl], tmp_path / "plain", BuildOptions())
+    rendered = build_dataset([jsonl], tmp_path / "rendered", BuildOptions(render=("full",)))
+    for split in ("train", "validation", "test"):
+        ids = set(load_built(tmp_path / "plain", "pages")[split]["id"])
+        with_renderings = set(load_built(tmp_path / "rendered", "pages")[split]["id"])
+        assert {i for i in with_renderings if not i.endswith("#full")} == ids
+    assert rendered["pages_kept"] == plain["pages_kept"] + len(ROWS)

@@ -306,6 +306,7 @@ def build_dataset(
     tables: list[pd.DataFrame] = []
     dropped: Counter[str] = Counter()
     text_pages: dict[int, Page] = {}
+    rendered: set[int] = set()
     seen = 0
     for page in _with_renderings(_all_pages(inputs, hub), options.render):
         seen += 1
@@ -322,15 +323,21 @@ def build_dataset(
             applied.update(pages=1, labels=len(used))
         if page.kind == "text" and row["gold_text"]:
             text_pages[len(pages)] = page
+        if page.meta.get("rendered"):
+            rendered.add(len(pages))
         pages.append(row)
         tables.append(table)
     if not pages:
         raise ValueError(f"no usable pages in {', '.join(map(str, inputs))} ({dict(dropped)})")
 
     event(log, "pages read", pages=seen, kept=len(pages), dropped=dict(dropped))
-    assignment = assign_splits(
-        [p["domain"] for p in pages], seed=options.seed, fractions=options.fractions
-    )
+    # Renderings follow their page into its split and do not move the split of any other:
+    # a dataset built with --render holds out the same outlets as one built without.
+    sources = [p["domain"] for i, p in enumerate(pages) if i not in rendered]
+    assignment = assign_splits(sources, seed=options.seed, fractions=options.fractions)
+    orphans = [p["domain"] for p in pages if p["domain"] not in assignment]
+    if orphans:
+        assignment |= assign_splits(orphans, seed=options.seed, fractions=options.fractions)
     weak = weak_labels(pages, tables, options.repeat_min)
     for i, page in text_pages.items():
         if assignment[pages[i]["domain"]] == "train":
