@@ -7,7 +7,8 @@ could end or begin is a candidate: before a capitalised word (or an opening quot
 not follow sentence punctuation or a function word, with a sentence's worth of words on the
 longer side, in a line that is not written in Title Case. Each is described by how the text model scores the two sides and the piece
 whole, and by the words either side of it; a small classifier, trained on real chaff glued
-onto real article lines (``train.augment``), says which candidate is the seam. A piece whose
+onto real article lines (``train.augment``), says which candidate is the seam, and a seam
+is cut only where the piece it cuts off scores as chaff and below the rest. A piece whose
 sides score alike, an appeal through and through or a sentence of the article, stays whole.
 """
 
@@ -136,10 +137,18 @@ def cut_candidates(
 
 def best_cuts(cuts: Sequence[int], rows: np.ndarray, p_seam: np.ndarray, threshold: float):
     """The most likely seam near the start and the most likely near the end, each kept when
-    at least ``threshold`` likely."""
+    at least ``threshold`` likely.
+
+    A seam must part chaff from article: the piece it cuts off (before a seam near the start,
+    after one near the end) is one the text model calls chaff, and scores below the piece it
+    leaves. A cut between two pieces of article text would only break a sentence in two.
+    """
+    left = rows[:, CUT_COLUMNS.index("left_margin")]
+    right = rows[:, CUT_COLUMNS.index("right_margin")]
     near_start = rows[:, CUT_COLUMNS.index("near_start")] > 0
+    parts = np.where(near_start, (left < 0) & (left < right), (right < 0) & (right < left))
     picked = []
-    for side in (near_start, ~near_start):
+    for side in (near_start & parts, ~near_start & parts):
         if side.any():
             k = int(np.flatnonzero(side)[np.argmax(p_seam[side])])
             if p_seam[k] >= threshold:

@@ -1,8 +1,10 @@
 """Chaff a scraper glued onto article text is cut off at prediction time."""
 
+import numpy as np
+
 from winnow.features.page import Page
 from winnow.models import load_artifact
-from winnow.models.glued import candidate_cuts
+from winnow.models.glued import CUT_COLUMNS, best_cuts, candidate_cuts
 
 GLUED = (
     "Your support helps us to tell the story Read more Support Now The harbour council voted "
@@ -25,6 +27,28 @@ def test_candidate_cuts_sit_before_capitals_near_the_edges_only():
     # No seam right after a function word: "... of The Harbour Times" is one phrase.
     phrase = "Sign up to the newsletter of The Harbour Times today for all the news"
     assert phrase.index("The Harbour") not in candidate_cuts(phrase)
+
+
+def _rows(*candidates):
+    """``CUT_COLUMNS`` rows from (near_start, left_margin, right_margin) triples."""
+    rows = np.zeros((len(candidates), len(CUT_COLUMNS)))
+    for row, (near_start, left, right) in zip(rows, candidates, strict=True):
+        row[CUT_COLUMNS.index("near_start")] = near_start
+        row[CUT_COLUMNS.index("left_margin")] = left
+        row[CUT_COLUMNS.index("right_margin")] = right
+    return rows
+
+
+def test_a_seam_is_cut_only_where_it_cuts_off_chaff():
+    likely = np.array([0.9, 0.8])
+    # Near the start: the piece before the seam must score as chaff and below the rest.
+    assert best_cuts([10, 40], _rows((1, -2.0, 3.0), (1, 1.0, 3.0)), likely, 0.5) == [10]
+    assert best_cuts([10, 40], _rows((1, 2.0, 3.0), (1, 1.0, 3.0)), likely, 0.5) == []
+    # Near the end: the piece after it.
+    assert best_cuts([10, 40], _rows((0, 3.0, 2.0), (0, 3.0, -1.0)), likely, 0.5) == [40]
+    # Both sides chaff, the cut-off one the more article-like: an appeal through and through.
+    assert best_cuts([10], _rows((1, -1.0, -3.0)), likely[:1], 0.5) == []
+    assert best_cuts([10], _rows((1, -2.0, 3.0)), np.array([0.4]), 0.5) == []
 
 
 def test_glued_donation_appeal_is_cut_off_the_first_paragraph(trained_run):
