@@ -39,15 +39,13 @@ def _rows(*candidates):
     return rows
 
 
-def test_a_seam_is_cut_only_where_it_cuts_off_chaff():
-    likely = np.array([0.9, 0.8])
-    # Near the start: the piece before the seam must score as chaff and below the rest.
-    assert best_cuts([10, 40], _rows((1, -2.0, 3.0), (1, 1.0, 3.0)), likely, 0.5) == [10]
-    assert best_cuts([10, 40], _rows((1, 2.0, 3.0), (1, 1.0, 3.0)), likely, 0.5) == []
-    # Near the end: the piece after it.
-    assert best_cuts([10, 40], _rows((0, 3.0, 2.0), (0, 3.0, -1.0)), likely, 0.5) == [40]
-    # Both sides chaff, the cut-off one the more article-like: an appeal through and through.
-    assert best_cuts([10], _rows((1, -1.0, -3.0)), likely[:1], 0.5) == []
+def test_a_seam_is_cut_only_where_the_piece_it_cuts_off_scores_below_the_rest():
+    likely = np.array([0.8, 0.9])
+    # Near the start the piece before the seam goes: it must score below the piece after.
+    assert best_cuts([10, 40], _rows((1, -2.0, 3.0), (1, 4.0, 3.0)), likely, 0.5) == [10]
+    assert best_cuts([10, 40], _rows((1, 3.0, 2.0), (1, 4.0, 1.0)), likely, 0.5) == []
+    # Near the end, the piece after it.
+    assert best_cuts([10, 40], _rows((0, 3.0, 2.0), (0, 1.0, 2.0)), likely, 0.5) == [10]
     assert best_cuts([10], _rows((1, -2.0, 3.0)), np.array([0.4]), 0.5) == []
 
 

@@ -94,14 +94,15 @@ def cut_labels(lines: list[GluedLine]) -> tuple[list[list[int]], list[np.ndarray
 
 def cut_examples(
     rows: pd.DataFrame, margin, rng: np.random.Generator, **sizes
-) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
+) -> tuple[np.ndarray, np.ndarray, list[np.ndarray], list[GluedLine]]:
     """``CUT_COLUMNS`` rows and seam labels for the candidate cuts of glued lines made from
-    ``rows`` (``glued_lines``), scored by ``margin``; also each line's labels, in order."""
+    ``rows`` (``glued_lines``), scored by ``margin``; also each line's labels and the lines,
+    in order."""
     lines = [line for line in glued_lines(rows, rng, **sizes) if candidate_cuts(line.text)]
     if not lines:
-        return np.zeros((0, len(CUT_COLUMNS))), np.zeros(0, dtype=int), []
+        return np.zeros((0, len(CUT_COLUMNS))), np.zeros(0, dtype=int), [], []
     cuts, labels = cut_labels(lines)
     features = cut_candidates(
         [line.text for line in lines], rows.iloc[[line.row for line in lines]], cuts, margin
     )
-    return np.vstack(features), np.concatenate(labels), labels
+    return np.vstack(features), np.concatenate(labels), labels, lines
