@@ -72,12 +72,15 @@ def model_card(
         "trees rereads those scores along the page where it beat the first pass on the "
         "validation split: "
         + ", ".join(
-            f"{kind} {'yes' if p['second_pass'] else 'no'} (validation page F1 "
+            f"{kind} {'yes' if p['second_pass'] else 'no'} (validation score "
             f"{p['validation_f1']}, first pass alone {p['first_pass_f1']})"
             for kind, p in sorted(train.get("passes", {}).items())
         )
-        + ". Besides its words, the text model reads each line's shape (calls to action, "
-        "teaser labels, dates, reading times, prices, handles, bios, credits), its opening "
+        + " (what the threshold maximises: page token F1 for markup; for text, boilerplate-line "
+        "F1 on validation article pages an extractor left mostly article, where the split has "
+        "them, else page token F1). Besides its words, the text model reads each line's "
+        "shape (calls to action, teaser labels, dates, reading times, prices, handles, bios, "
+        "credits), its opening "
         "and closing words, and how often the line recurs on its page and on the other pages "
         "of its outlet in the same shard."
         + _cutter_line(train.get("glued_cutter") or {})
