@@ -29,7 +29,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -95,6 +95,18 @@ def groups_of(page: Page) -> list[str]:
     if name.startswith("wcxb") and page.meta.get("page_type") == "article":
         groups.append(f"{name} article")
     return groups
+
+
+NEWS_ARTICLES = "news articles"
+
+
+def is_news_article(page: Page) -> bool:
+    """Pages that are one news or blog story: Dragnet's and CleanPortalEval's, and WCXB's
+    article pages (Readability's and CleanEval's mix genres and synthetic pages)."""
+    name = dataset_of(page)
+    if name.startswith("wcxb"):
+        return page.meta.get("page_type") == "article"
+    return name in ("dragnet", "cleanportaleval")
 
 
 def normalise(text: str) -> str:
@@ -168,6 +180,13 @@ def html_outputs(cleaner: Cleaner, pages: list[Page]) -> tuple[dict, dict, dict]
     outputs["winnow"], seconds["winnow"] = timed(
         lambda: [r["text"] for r in cleaner.predict(pages)]
     )
+    for favor in ("precision", "recall"):
+        if favor in getattr(cleaner, "favor_thresholds", {}):
+            name = f"winnow, favor {favor}"
+            favored = replace(cleaner, favor=favor)
+            outputs[name], seconds[name] = timed(
+                lambda favored=favored: [r["text"] for r in favored.predict(pages)]
+            )
     for name in available():
         failures = 0
 
@@ -192,6 +211,7 @@ def html_table(data: HeldOut, outputs: dict, seconds: dict, errors: dict) -> tup
     pages = data.html
     gold_groups = sorted({g for p in pages if p.id in data.gold for g in groups_of(p)})
     counts = Counter(g for p in pages if p.id in data.gold for g in groups_of(p))
+    news_count = sum(p.id in data.gold and is_news_article(p) for p in pages)
     results: dict = {}
     f1_rows, prf_rows, para_rows, snippet_rows = [], [], [], []
     gold_pages = [i for i, p in enumerate(pages) if p.id in data.gold]
@@ -208,6 +228,8 @@ def html_table(data: HeldOut, outputs: dict, seconds: dict, errors: dict) -> tup
                 for g in groups_of(page):
                     per_group[g].append(scores)
                 per_group["all"].append(scores)
+                if is_news_article(page):
+                    per_group[NEWS_ARTICLES].append(scores)
             output_grams = word_ngrams(text) if page.id in data.paragraphs else None
             for paragraph, label in data.paragraphs.get(page.id, []):
                 kept = paragraph_kept(paragraph, output_grams)
@@ -226,6 +248,12 @@ def html_table(data: HeldOut, outputs: dict, seconds: dict, errors: dict) -> tup
             "f1": {g: mean(per_group[g], 2) for g in [*gold_groups, "all"]},
             "precision": mean(per_group["all"], 0),
             "recall": mean(per_group["all"], 1),
+            NEWS_ARTICLES: {
+                "pages": len(per_group[NEWS_ARTICLES]),
+                "precision": mean(per_group[NEWS_ARTICLES], 0),
+                "recall": mean(per_group[NEWS_ARTICLES], 1),
+                "f1": mean(per_group[NEWS_ARTICLES], 2),
+            },
             "paragraph": prf(*para),
             "with_kept": float(np.mean(found)) if found else float("nan"),
             "without_leaked": float(np.mean(leaked)) if leaked else float("nan"),
@@ -235,9 +263,11 @@ def html_table(data: HeldOut, outputs: dict, seconds: dict, errors: dict) -> tup
         }
         cells = " | ".join(f"{results[tool]['f1'][g]:.3f}" for g in gold_groups)
         f1_rows.append(f"| {tool} | {cells} | {results[tool]['f1']['all']:.3f} | {speed:.1f} |")
+        news = results[tool][NEWS_ARTICLES]
         prf_rows.append(
             f"| {tool} | {results[tool]['precision']:.3f} | {results[tool]['recall']:.3f} "
             f"| {results[tool]['f1']['all']:.3f} "
+            f"| {news['precision']:.3f} / {news['recall']:.3f} / {news['f1']:.3f} "
             f"| {100 * results[tool]['first_sentence_kept']:.1f}% |"
         )
         pp, pr, pf = results[tool]["paragraph"]
@@ -254,12 +284,13 @@ def html_table(data: HeldOut, outputs: dict, seconds: dict, errors: dict) -> tup
         "|---|" + "---|" * (len(gold_groups) + 2),
         *f1_rows,
         "",
-        "Macro-averaged precision and recall over the same pages, and the share of pages "
-        "whose article's opening sentence (the gold's first of five words or more) is kept "
-        "whole:",
+        "Macro-averaged precision and recall over the same pages and over the news article "
+        f"pages among them ({news_count}: Dragnet's, CleanPortalEval's and "
+        "WCXB's article pages), and the share of pages whose article's opening sentence (the "
+        "gold's first of five words or more) is kept whole:",
         "",
-        "| tool | precision | recall | F1 | first sentence kept |",
-        "|---|---|---|---|---|",
+        "| tool | precision | recall | F1 | news articles: P / R / F1 | first sentence kept |",
+        "|---|---|---|---|---|---|",
         *prf_rows,
         "",
         "Paragraph level, content class, on "

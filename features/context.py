@@ -14,6 +14,7 @@ import pandas as pd
 from winnow.features.lineshape import LINE_SHAPE, edge_tokens, line_shape
 from winnow.features.page import Paragraph
 from winnow.features.repetition import OUTLET_COLUMNS, page_repeats
+from winnow.features.structure import BLOCK_COLUMNS, STRUCTURE_COLUMNS
 
 STRING_COLUMNS = ["text", "edges", "tag", "path", "attrs", "block_attrs"]
 # Where the paragraph sits and what surrounds it.
@@ -33,16 +34,19 @@ SHAPE_COLUMNS = [f"shape_{name}" for name in LINE_SHAPE]
 REPEAT_COLUMNS = ["page_repeats", *OUTLET_COLUMNS]
 # Context that plain text also has.
 TEXT_CONTEXT_COLUMNS = PLACE_COLUMNS + SHAPE_COLUMNS + REPEAT_COLUMNS
-# Context that only markup has.
+# Context that only markup has: links around the paragraph, and its place in the page's
+# block structure (``features.structure``).
 MARKUP_CONTEXT_COLUMNS = [
     "link_density",
     "rel_depth",
     "prev_link",
     "next_link",
     "window_link",
+    *STRUCTURE_COLUMNS,
 ]
-NUMERIC_COLUMNS = TEXT_CONTEXT_COLUMNS + MARKUP_CONTEXT_COLUMNS
+NUMERIC_COLUMNS = TEXT_CONTEXT_COLUMNS + MARKUP_CONTEXT_COLUMNS + BLOCK_COLUMNS
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", "…")
+_NO_STRUCTURE = (0.0,) * len(STRUCTURE_COLUMNS) + (-1.0,) * len(BLOCK_COLUMNS)
 
 
 def paragraph_table(paragraphs: Sequence[Paragraph]) -> pd.DataFrame:
@@ -88,6 +92,9 @@ def paragraph_table(paragraphs: Sequence[Paragraph]) -> pd.DataFrame:
         rows["prev_link"].append(at(links, i - 1, 1.0))
         rows["next_link"].append(at(links, i + 1, 1.0))
         rows["window_link"].append(window(links, i))
+        structure = p.structure or _NO_STRUCTURE
+        for name, value in zip(STRUCTURE_COLUMNS + BLOCK_COLUMNS, structure, strict=True):
+            rows[name].append(value)
     rows.update(own)
     return pd.DataFrame(rows, columns=STRING_COLUMNS + NUMERIC_COLUMNS)
 

@@ -69,8 +69,9 @@ class Paragraph:
     """A block of text and the context it stood in.
 
     ``path`` holds the tag names from the root to the block, ``attrs`` the class and id word
-    tokens of those ancestors, ``block_attrs`` those of the block and its parent only. Text
-    paragraphs have empty markup context.
+    tokens of those ancestors, ``block_attrs`` those of the block and its parent only,
+    ``structure`` its place in the page's blocks (``features.structure.STRUCTURE_COLUMNS``).
+    Text paragraphs have empty markup context.
     """
 
     text: str
@@ -82,3 +83,4 @@ class Paragraph:
     link_density: float = 0.0
     depth: int = 0
     line: int = 0
+    structure: tuple[float, ...] = ()

@@ -15,6 +15,7 @@ import unicodedata
 from selectolax.lexbor import LexborHTMLParser
 
 from winnow.features.page import Page, Paragraph
+from winnow.features.structure import Block, structure_features
 
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body center dd details dialog dir div dl dt fieldset
@@ -27,6 +28,23 @@ SKIP_TAGS = frozenset(
     textarea input button video audio map title meta link base""".split()
 )
 BREAK_TAGS = frozenset({"br", "hr", "img"})
+# Class names that CSS frameworks and screen-reader conventions hide from the eye.
+HIDDEN_CLASSES = frozenset(
+    """hidden hide d-none is-hidden u-hidden display-none invisible sr-only sr-only-focusable
+    visually-hidden visuallyhidden screen-reader-text screen-reader-only screenreader-only
+    offscreen element-invisible""".split()
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# schema.org properties whose values are metadata about the story, not the story.
+MICRODATA_PROPS = frozenset(
+    """datepublished datemodified datecreated dateline publisher author creator image
+    thumbnailurl logo url keywords wordcount inlanguage copyrightholder copyrightyear
+    sourceorganization provider contributor editor""".split()
+)
+# A paragraph this long whose text is already on the page is marked as a copy (a hidden or
+# repeated second rendering of the article, or a pull quote). Marked, not dropped: dropping
+# such copies lost up to a fifth of the article on validation pages whose gold repeats them.
+COPY_MIN_CHARS = 40
 MAX_PATH_TAGS = 12
 MAX_ATTR_TOKENS = 48
 MAX_BLOCK_DEPTH = 256
@@ -76,9 +94,10 @@ def attr_tokens(value: str) -> list[str]:
 class _Block:
     """The block element a paragraph's text is collected under."""
 
-    __slots__ = ("tag", "path", "attrs", "own", "block_attrs", "depth")
+    __slots__ = ("tag", "path", "attrs", "own", "block_attrs", "depth", "node")
 
-    def __init__(self, tag, path, attrs, own, parent_own, depth):
+    def __init__(self, tag, path, attrs, own, parent_own, depth, node):
+        self.node = node
         self.tag = tag
         self.path = path
         self.attrs = attrs
@@ -122,6 +141,13 @@ def markup_depth(html: str, stop: int = MAX_NESTING) -> int:
 def segment_html(html: str) -> list[Paragraph]:
     """Paragraphs of an HTML document, in reading order, with their markup context.
 
+    What no browser shows is not text: elements marked ``hidden`` or ``aria-hidden``. What a
+    stylesheet or script may keep from view (an inline ``display:none``, a hiding class of
+    ``HIDDEN_CLASSES``) is kept and marked, with schema.org metadata values and copies of
+    earlier paragraphs, in the paragraph's place in the page's block structure
+    (``features.structure``): dropping it outright lost whole articles that scripts reveal
+    (the validation pages' gold recall fell from 0.974 to 0.963 on WCXB).
+
     Raises ``MarkupTooDeep`` for markup nested over ``MAX_NESTING`` levels."""
     if html.count("<") > MAX_NESTING and markup_depth(html) > MAX_NESTING:
         raise MarkupTooDeep(f"markup nested over {MAX_NESTING:,} levels deep")
@@ -131,16 +157,23 @@ def segment_html(html: str) -> list[Paragraph]:
     if root is None:
         return paragraphs
     parts: list[str] = []
-    link_chars = 0
-    top = _Block("", (), (), (), (), 0)
+    link_chars = meta_chars = hidden_chars = 0
+    top = _Block("", (), (), (), (), 0, Block(None, "", "", ()))
     block = top
+    all_blocks: list[Block] = [top.node]
+    owners: list[Block] = []
+    marks: list[tuple[float, float, float]] = []
+    seen: set[str] = set()
 
     def flush() -> None:
-        nonlocal parts, link_chars
+        nonlocal parts, link_chars, meta_chars, hidden_chars
         if parts:
             text = clean_text("".join(parts))
             if text:
-                link = min(1.0, link_chars / max(1, _visible_chars(text)))
+                copy = len(text) >= COPY_MIN_CHARS and text in seen
+                if len(text) >= COPY_MIN_CHARS:
+                    seen.add(text)
+                visible = max(1, _visible_chars(text))
                 paragraphs.append(
                     Paragraph(
                         text=text,
@@ -149,18 +182,28 @@ def segment_html(html: str) -> list[Paragraph]:
                         path=" ".join(block.path),
                         attrs=" ".join(block.attrs),
                         block_attrs=block.block_attrs,
-                        link_density=round(link, 4),
+                        link_density=round(min(1.0, link_chars / visible), 4),
                         depth=block.depth,
                     )
                 )
+                owners.append(block.node)
+                marks.append(
+                    (
+                        round(min(1.0, meta_chars / visible), 4),
+                        round(min(1.0, hidden_chars / visible), 4),
+                        float(copy),
+                    )
+                )
         parts = []
-        link_chars = 0
+        link_chars = meta_chars = hidden_chars = 0
 
-    # Iterative depth-first walk. Entries: (node, block context, inside <a>, exiting); an
-    # exiting entry closes its block and restores the enclosing one.
-    stack: list[tuple] = [(root, top, False, False)]
+    # Iterative depth-first walk. Entries: (node, block context, flags, exiting), flags
+    # saying whether the node is inside a link (1), a schema.org metadata value (2) or an
+    # element hidden by style or class (4); an exiting entry closes its block and restores
+    # the enclosing one.
+    stack: list[tuple] = [(root, top, 0, False)]
     while stack:
-        node, ctx, in_link, exiting = stack.pop()
+        node, ctx, flags, exiting = stack.pop()
         if exiting:
             flush()
             block = ctx
@@ -170,8 +213,14 @@ def segment_html(html: str) -> list[Paragraph]:
             value = node.text_content or ""
             if value:
                 parts.append(value)
-                if in_link:
-                    link_chars += _visible_chars(value)
+                if flags:
+                    chars = _visible_chars(value)
+                    if flags & 1:
+                        link_chars += chars
+                    if flags & 2:
+                        meta_chars += chars
+                    if flags & 4:
+                        hidden_chars += chars
             continue
         if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
             continue
@@ -184,9 +233,8 @@ def segment_html(html: str) -> list[Paragraph]:
         child_ctx = ctx
         if tag in BLOCK_TAGS and ctx.depth < MAX_BLOCK_DEPTH:
             flush()
-            own = tuple(
-                attr_tokens(f"{attributes.get('class') or ''} {attributes.get('id') or ''}")
-            )
+            classes = attributes.get("class") or ""
+            own = tuple(attr_tokens(f"{classes} {attributes.get('id') or ''}"))
             child_ctx = _Block(
                 tag,
                 (ctx.path + (tag,))[-MAX_PATH_TAGS:],
@@ -194,21 +242,47 @@ def segment_html(html: str) -> list[Paragraph]:
                 own,
                 ctx.own,
                 ctx.depth + 1,
+                Block(ctx.node, tag, classes, own),
             )
+            all_blocks.append(child_ctx.node)
             block = child_ctx
-            stack.append((node, ctx, in_link, True))
+            stack.append((node, ctx, flags, True))
         if tag == "a":
             parts.append(" ")  # adjacent links are separate words, as a reader sees them
-        link = in_link or tag == "a"
+            flags |= 1
+        prop = attributes.get("itemprop")
+        if prop and MICRODATA_PROPS.intersection(prop.lower().split()):
+            flags |= 2
+        if _styled_hidden(attributes):
+            flags |= 4
         children = []
         child = node.first_child
         while child is not None:
             children.append(child)
             child = child.next
         for child in reversed(children):
-            stack.append((child, child_ctx, link, False))
+            stack.append((child, child_ctx, flags, False))
     flush()
+    shape = structure_features(
+        [p.text for p in paragraphs],
+        [p.link_density for p in paragraphs],
+        marks,
+        owners,
+        all_blocks,
+    )
+    for p, values in zip(paragraphs, shape, strict=True):
+        p.structure = values
     return paragraphs
+
+
+def _styled_hidden(attributes: dict) -> bool:
+    """Whether an element's inline style or a hiding class keeps it from view until a
+    script says otherwise."""
+    style = attributes.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    classes = attributes.get("class")
+    return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.lower().split())
 
 
 # --- plain text -----------------------------------------------------------------------------

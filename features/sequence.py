@@ -16,6 +16,7 @@ import pandas as pd
 from scipy.special import expit
 
 from winnow.features.context import REPEAT_COLUMNS, SHAPE_COLUMNS
+from winnow.features.structure import BLOCK_COLUMNS, STRUCTURE_COLUMNS
 
 CLIP = 8.0
 # Words in class and id names that say what a box holds. Alone they are weak (a "comments" box is
@@ -66,8 +67,18 @@ SEQUENCE_COLUMNS = (
     + SHAPE_COLUMNS
     + REPEAT_COLUMNS
     + [f"hint_{name}" for name in MARKUP_HINTS]
+    # Where the paragraph stands in the page's blocks (markup only): read beside its score,
+    # "a confident summary in the third of ten same-shaped cards" is a teaser.
+    + STRUCTURE_COLUMNS
+    # How the first pass scored the blocks around it, one to three levels up: the mean score
+    # of the block's paragraphs and its share of the page's content.
+    + [f"{key[:-6]}_{name}" for key in BLOCK_COLUMNS for name in ("score", "mass")]
 )
 _OWN = len(SHAPE_COLUMNS) + len(REPEAT_COLUMNS)
+_OWN_AT = SEQUENCE_COLUMNS.index(SHAPE_COLUMNS[0])
+_HINTS_AT = SEQUENCE_COLUMNS.index(f"hint_{next(iter(MARKUP_HINTS))}")
+_STRUCTURE_AT = SEQUENCE_COLUMNS.index(STRUCTURE_COLUMNS[0])
+_BLOCKS_AT = _STRUCTURE_AT + len(STRUCTURE_COLUMNS)
 # What only the text model's second pass reads.
 TEXT_ONLY = PROSE_COLUMNS + SHAPE_COLUMNS + REPEAT_COLUMNS
 _TEXT_ONLY_AT = [SEQUENCE_COLUMNS.index(c) for c in TEXT_ONLY]
@@ -93,15 +104,14 @@ def sequence_features(
     words = table["text"].str.split().str.len().fillna(0).to_numpy(dtype=np.float64)
     terminal = table["text"].str.rstrip().str[-1:].isin(list(_TERMINAL)).to_numpy()
     prose = (words >= PROSE_WORDS) & terminal
-    hinted = len(MARKUP_HINTS)
-    out[:, -hinted - _OWN : -hinted] = table[SHAPE_COLUMNS + REPEAT_COLUMNS].to_numpy(
-        dtype=np.float64
-    )
+    out[:, _OWN_AT:_HINTS_AT] = table[SHAPE_COLUMNS + REPEAT_COLUMNS].to_numpy(dtype=np.float64)
     if markup:
         paths = table["path"].to_numpy()
         attrs = table["block_attrs"].to_numpy()
         links = table["link_density"].to_numpy(dtype=np.float64)
-        out[:, -hinted:] = _markup_hints(table)
+        out[:, _HINTS_AT:_STRUCTURE_AT] = _markup_hints(table)
+        out[:, _STRUCTURE_AT:_BLOCKS_AT] = table[STRUCTURE_COLUMNS].to_numpy(dtype=np.float64)
+        blocks = table[BLOCK_COLUMNS].to_numpy(dtype=np.int64)
     else:
         paths = attrs = np.zeros(n, dtype=np.int8)
         links = np.zeros(n)
@@ -109,7 +119,7 @@ def sequence_features(
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     ends = np.r_[starts[1:], n]
     for lo, hi in zip(starts, ends, strict=True):
-        out[lo:hi, : -hinted - _OWN] = _page_features(
+        out[lo:hi, :_OWN_AT] = _page_features(
             margins[lo:hi],
             words[lo:hi],
             paths[lo:hi],
@@ -117,6 +127,8 @@ def sequence_features(
             links[lo:hi],
             prose[lo:hi],
         )
+        if markup:
+            out[lo:hi, _BLOCKS_AT:] = _block_scores(margins[lo:hi], words[lo:hi], blocks[lo:hi])
     if markup:
         out[:, _TEXT_ONLY_AT] = 0.0
     return out
@@ -164,6 +176,23 @@ def _page_features(m, words, paths, attrs, links, prose) -> np.ndarray:
     cols.append(np.log1p(cum_prose - prose))
     cols.append(np.log1p(cum_prose[-1] - cum_prose))
     cols.append(_gaps(np.flatnonzero(prose), n, before=False))
+    return np.column_stack(cols)
+
+
+def _block_scores(m: np.ndarray, words: np.ndarray, blocks: np.ndarray) -> np.ndarray:
+    """Per level of ``blocks`` (one column of block numbers per level, -1 for none): the
+    word-weighted mean first-pass P(content) of the block's paragraphs, and its share of the
+    page's content mass."""
+    p = expit(m)
+    weight = np.log1p(words) + 1e-3
+    mass = p * words
+    total = mass.sum() or 1.0
+    cols = []
+    for level in range(blocks.shape[1]):
+        codes, inverse = np.unique(blocks[:, level], return_inverse=True)
+        w = np.bincount(inverse, weights=weight, minlength=len(codes))
+        cols.append((np.bincount(inverse, weights=p * weight, minlength=len(codes)) / w)[inverse])
+        cols.append(np.bincount(inverse, weights=mass, minlength=len(codes))[inverse] / total)
     return np.column_stack(cols)
 
 

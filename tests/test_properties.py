@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import math
 import string
 import tempfile
 import unicodedata
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from winnow.features.page import Page
 from winnow.features.readers import read_pages
 from winnow.features.segment import segment_html, segment_text
+from winnow.features.structure import BLOCK_COLUMNS, STRUCTURE_COLUMNS
 
 SETTINGS = settings(max_examples=examples(200), deadline=None)
 
@@ -199,7 +201,24 @@ any_text = (
 @SETTINGS
 @given(text=any_text)
 def test_segment_html_of_arbitrary_text_never_raises_and_gives_clean_paragraphs(text):
-    assert_clean_paragraphs(segment_html(text))
+    paragraphs = segment_html(text)
+
+    assert_clean_paragraphs(paragraphs)
+    assert_sound_structure(paragraphs)
+
+
+def assert_sound_structure(paragraphs) -> None:
+    """Every markup paragraph has every structure column, finite, shares within [0, 1],
+    and at most one main block, holding a contiguous run of paragraphs."""
+    width = len(STRUCTURE_COLUMNS) + len(BLOCK_COLUMNS)
+    column = {name: i for i, name in enumerate(STRUCTURE_COLUMNS + BLOCK_COLUMNS)}
+    for paragraph in paragraphs:
+        assert len(paragraph.structure) == width
+        assert all(math.isfinite(v) for v in paragraph.structure)
+        for name in ("microdata", "hidden", "page_hidden", "copy", "in_main", "main_share"):
+            assert 0.0 <= paragraph.structure[column[name]] <= 1.0
+    inside = [i for i, p in enumerate(paragraphs) if p.structure[column["in_main"]] == 1.0]
+    assert inside == list(range(inside[0], inside[-1] + 1)) if inside else True
 
 
 @SETTINGS
@@ -264,3 +283,4 @@ def test_segment_html_keeps_all_visible_text_in_order(doc):
     for paragraph in paragraphs:
         assert no_ws(paragraph.text) in visible
     assert "".join(no_ws(p.text) for p in paragraphs) == visible
+    assert_sound_structure(paragraphs)

@@ -58,6 +58,63 @@ def test_invisible_content_produces_no_text(invisible):
     assert texts(segment_html(html)) == ["Visible before.", "Visible after."]
 
 
+def column(paragraphs, name: str) -> list[float]:
+    from winnow.features.structure import STRUCTURE_COLUMNS
+
+    at = STRUCTURE_COLUMNS.index(name)
+    return [p.structure[at] for p in paragraphs]
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<div style="display:none">inline hidden text</div>',
+        '<p style="color: red; DISPLAY : none;">inline hidden text</p>',
+        '<span style="visibility: hidden">inline hidden text</span>',
+        '<div class="menu hidden">class hidden text</div>',
+        '<span class="sr-only">screen reader text</span>',
+        '<div class="visually-hidden">screen reader text</div>',
+    ],
+    ids=["display-none", "display-none-spaced", "visibility", "hidden-class", "sr-only", "vh"],
+)
+def test_text_hidden_by_style_or_class_is_kept_and_marked_hidden(hidden):
+    html = f"<html><body><p>Visible before.</p>{hidden}<p>Visible after.</p></body></html>"
+
+    paragraphs = segment_html(html)
+
+    assert len(paragraphs) == 3
+    assert column(paragraphs, "hidden") == [0.0, 1.0, 0.0]
+    assert column(paragraphs, "page_hidden")[0] > 0.0
+
+
+def test_classes_that_only_mention_hiding_are_not_hidden():
+    html = '<div class="hidden-xs">Shown on wide screens.</div><p class="unhide">Shown.</p>'
+
+    assert column(segment_html(html), "hidden") == [0.0, 0.0]
+
+
+def test_a_later_copy_of_a_long_paragraph_is_marked_as_a_copy():
+    lead = "The council voted on Tuesday to close the old bridge after years of neglect."
+    html = f"<article><p>{lead}</p><p>Next.</p></article><div><p>{lead}</p><p>Next.</p></div>"
+
+    paragraphs = segment_html(html)
+
+    assert texts(paragraphs) == [lead, "Next.", lead, "Next."]
+    assert column(paragraphs, "copy") == [0.0, 0.0, 1.0, 0.0]  # short lines are not copies
+
+
+def test_schema_org_metadata_values_are_marked_as_such():
+    html = """<article><p>By <span itemprop="author">Jane Doe</span></p>
+        <p><time itemprop="datePublished">2019-11-18</time></p>
+        <div itemprop="articleBody"><p>The story itself.</p></div></article>"""
+
+    shares = column(segment_html(html), "microdata")
+
+    assert shares[1] == 1.0
+    assert 0.5 < shares[0] < 1.0
+    assert shares[2] == 0.0
+
+
 def test_head_and_title_produce_no_text():
     html = (
         "<html><head><title>Title text</title><meta name='description' content='meta'>"
