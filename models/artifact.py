@@ -25,7 +25,7 @@ import skops.io as sio
 
 from winnow.features.sequence import SEQUENCE_COLUMNS
 from winnow.models.atomic import atomic_dir
-from winnow.models.cleaner import Cleaner
+from winnow.models.cleaner import FAVORS, Cleaner
 from winnow.models.glued import CUT_COLUMNS
 
 FORMAT = "winnow-artifact"
@@ -208,6 +208,8 @@ def save_artifact(
                 else [],
             },
             "thresholds": cleaner.thresholds,
+            # --favor precision | recall; none in artifacts made before favors existed.
+            "favor_thresholds": cleaner.favor_thresholds,
             "cut_threshold": cleaner.cut_threshold,
             "topic_threshold": cleaner.topic_threshold,
             "sequence_columns": list(cleaner.sequence_columns) if cleaner.sequence else [],
@@ -284,6 +286,12 @@ def verify_artifact(
             "its glued-chaff cutter was trained on cut features this winnow does not compute "
             "(cut_columns differ); retrain it with this version"
         )
+    favors = manifest.get("favor_thresholds")
+    if favors is not None and not _is_favor_thresholds(favors):
+        result.problems.append(
+            "its favor_thresholds are not thresholds between 0 and 1 per page kind for "
+            f"{' and '.join(f for f in FAVORS if f != 'balanced')}"
+        )
     made_with = (manifest.get("versions") or {}).get("scikit-learn")
     have = package_versions()["scikit-learn"]
     if made_with != have:
@@ -293,6 +301,21 @@ def verify_artifact(
         else:
             result.problems.append(f"{message} (pass --allow-version-mismatch to load anyway)")
     return result
+
+
+def _is_favor_thresholds(favors: Any) -> bool:
+    """Whether a manifest's ``favor_thresholds`` is a threshold in [0, 1] per page kind for
+    some of the favors other than balanced, and nothing else."""
+    return isinstance(favors, dict) and all(
+        favor in FAVORS
+        and favor != "balanced"
+        and isinstance(by_kind, dict)
+        and all(
+            isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 1
+            for v in by_kind.values()
+        )
+        for favor, by_kind in favors.items()
+    )
 
 
 def load_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = False) -> Cleaner:
@@ -327,5 +350,9 @@ def load_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = Fal
         cutter={"text": models["cutter_text"]} if "cutter_text" in models else {},
         cut_threshold=float(manifest.get("cut_threshold") or 0.5),
         thresholds={k: float(v) for k, v in (manifest.get("thresholds") or {}).items()},
+        favor_thresholds={
+            favor: {k: float(v) for k, v in by_kind.items()}
+            for favor, by_kind in (manifest.get("favor_thresholds") or {}).items()
+        },
         topic_threshold=float(manifest.get("topic_threshold") or 0.0),
     )

@@ -22,6 +22,9 @@ from winnow.models.limits import PageLimitError, time_limit
 
 CONTENT, BOILERPLATE = "content", "boilerplate"
 OTHER_TOPIC = "other"
+# What ``Cleaner.favor`` may be: the thresholds training chose as best overall, or those it
+# chose on validation to keep cleaner text (precision) or more of the article (recall).
+FAVORS = ("balanced", "precision", "recall")
 
 
 @dataclass
@@ -34,11 +37,19 @@ class Cleaner:
     (``models.glued``) and cuts there when P(seam) is at least ``cut_threshold``.
     ``sequence_columns`` names the page features the second passes read (an artifact made
     before newer ones were added reads its own). ``thresholds[kind]`` is the P(content)
-    above which a paragraph is kept; ``topic_threshold`` the topic probability below which
-    the topic is ``other`` (0 never abstains).
+    above which a paragraph is kept; ``favor_thresholds[favor][kind]`` the same for
+    ``favor`` ``precision`` (higher or equal: cleaner text) and ``recall`` (lower or equal:
+    more of the article), chosen on the validation split by training (``train.fit._tune``);
+    ``topic_threshold`` the topic probability below which the topic is ``other`` (0 never
+    abstains).
+    ``favor`` (``FAVORS``: ``balanced``, the default, ``precision`` or ``recall``) picks which
+    thresholds ``predict`` keeps paragraphs by (``threshold``). A model saved before favors
+    existed has no ``favor_thresholds``: asking it for ``precision`` or ``recall`` raises
+    ``ValueError`` (``use_favor``, or ``threshold`` when ``favor`` was set by hand) rather
+    than quietly giving the balanced output under another name.
     ``max_paragraphs`` and ``max_seconds`` (0: none) turn a page that goes over them into an
-    error record (``limit: ...``) instead of letting it stall the batch; they are run-time
-    settings, not saved with the model.
+    error record (``limit: ...``) instead of letting it stall the batch; they, ``favor``,
+    ``context_size`` and ``batch_size`` are run-time settings, not saved with the model.
     """
 
     boilerplate: dict[str, Pipeline]
@@ -48,11 +59,38 @@ class Cleaner:
     cutter: dict[str, Any] = field(default_factory=dict)
     cut_threshold: float = 0.5
     thresholds: dict[str, float] = field(default_factory=lambda: {"html": 0.5, "text": 0.5})
+    favor_thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
     topic_threshold: float = 0.0
+    favor: str = "balanced"
     context_size: int = 1000
     batch_size: int = 64
     max_paragraphs: int = 0
     max_seconds: float = 0.0
+
+    def use_favor(self, favor: str) -> Cleaner:
+        """Keep paragraphs by ``favor``'s thresholds from now on; ``ValueError`` when it is
+        not one of ``FAVORS`` or this model has no thresholds for it."""
+        self._favor_thresholds(favor)
+        self.favor = favor
+        return self
+
+    def threshold(self, kind: str) -> float:
+        """The P(content) at or above which a paragraph of a ``kind`` page is kept, by
+        ``favor``; a kind with no threshold of its own is cut at 0.5 (as when balanced)."""
+        balanced = float(self.thresholds.get(kind, 0.5))
+        return float(self._favor_thresholds(self.favor).get(kind, balanced))
+
+    def _favor_thresholds(self, favor: str) -> dict[str, float]:
+        if favor not in FAVORS:
+            raise ValueError(f"favor must be one of {', '.join(FAVORS)}, not {favor!r}")
+        if favor == "balanced":
+            return self.thresholds
+        if favor not in self.favor_thresholds:
+            raise ValueError(
+                f"this model has no {favor} thresholds (it was trained before --favor "
+                "existed); retrain it with `winnow train`, or use --favor balanced"
+            )
+        return self.favor_thresholds[favor]
 
     def predict(self, pages: Iterable[Page]) -> Iterator[dict[str, Any]]:
         """One output record per page, in input order; a page that fails gets ``error``.
@@ -154,13 +192,12 @@ class Cleaner:
             _fill_outlet(segmented, pages)
         for kind in ("html", "text"):
             chosen = [s for s in segmented if pages[s[0]].kind == kind]
+            cut = self.threshold(kind)
             for start in range(0, len(chosen), self.batch_size):
                 batch = chosen[start : start + self.batch_size]
                 scores = self.scores_by_page([s[2] for s in batch], kind)
                 for (i, paragraphs, _), page_scores in zip(batch, scores, strict=True):
-                    self._fill(
-                        records[i], paragraphs, page_scores, self.thresholds.get(kind, 0.5), kind
-                    )
+                    self._fill(records[i], paragraphs, page_scores, cut, kind)
 
         self._label_topics([r for r in records if r["error"] is None and r["text"]])
         return records

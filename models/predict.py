@@ -42,7 +42,14 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_MOSTLY_FAILED = 0, 1, 3
 
 @dataclass
 class PredictOptions:
-    """How a run reads, limits and spreads its work (each field is a ``predict`` option)."""
+    """How a run reads, limits and spreads its work (each field is a ``predict`` option).
+
+    ``favor`` picks the model's thresholds (``Cleaner.favor``): ``balanced``, ``precision``
+    (cleaner text, some article lost) or ``recall`` (more article, more chaff let through),
+    each chosen on the validation split when the model was trained. A model trained before
+    favors existed has only balanced ones: asking it for another is a ``ValueError`` before
+    any page is read.
+    """
 
     batch_size: int = 64
     workers: int = 1
@@ -54,6 +61,7 @@ class PredictOptions:
     max_paragraphs: int = 20_000
     max_seconds: float = 30.0
     allow_version_mismatch: bool = False
+    favor: str = "balanced"
 
 
 @dataclass
@@ -192,7 +200,7 @@ def _configure(cleaner: Cleaner, options: PredictOptions) -> Cleaner:
     cleaner.batch_size = options.batch_size
     cleaner.max_paragraphs = options.max_paragraphs
     cleaner.max_seconds = options.max_seconds
-    return cleaner
+    return cleaner.use_favor(options.favor)
 
 
 def clean_chunk(model, options: PredictOptions, pages: list[Page]) -> list[dict]:
@@ -312,6 +320,8 @@ def _job(inputs: list[str], model, options: PredictOptions) -> dict:
         "shard_format": options.shard_format,
         "max_bytes": options.max_bytes,
         "max_paragraphs": options.max_paragraphs,
+        # Only when not balanced, so that folders begun before favors existed still resume.
+        **({"favor": options.favor} if options.favor != "balanced" else {}),
     }
 
 

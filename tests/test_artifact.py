@@ -214,3 +214,91 @@ def test_the_cli_refuses_a_tampered_artifact_in_one_line_with_exit_2(run_copy, t
     info = runner.invoke(app, ["info", str(run_copy)])
     assert info.exit_code == 2
     assert "NOT verified" in info.output and "sha256" in info.output
+
+
+def test_favor_thresholds_round_trip_through_the_artifact(trained_run, tmp_path):
+    from winnow.models.artifact import save_artifact
+
+    manifest = json.loads((trained_run / "manifest.json").read_text())
+    cleaner = load_artifact(trained_run)
+    assert cleaner.favor_thresholds == manifest["favor_thresholds"]
+    assert set(cleaner.favor_thresholds) == {"precision", "recall"}
+    chosen = {"precision": {"html": 0.7, "text": 0.9}, "recall": {"html": 0.2, "text": 0.3}}
+    cleaner.favor_thresholds = chosen
+    run = save_artifact(tmp_path / "run", cleaner)
+    check = verify_artifact(run)
+    assert check.ok, check.problems
+    assert check.manifest["favor_thresholds"] == chosen
+    loaded = load_artifact(run)
+    assert loaded.favor_thresholds == chosen and loaded.thresholds == cleaner.thresholds
+    assert loaded.favor == "balanced"  # a run-time setting, never saved
+    assert loaded.use_favor("precision").threshold("html") == 0.7
+    assert loaded.use_favor("recall").threshold("text") == 0.3
+    assert loaded.use_favor("balanced").threshold("html") == cleaner.thresholds["html"]
+
+
+def test_an_artifact_made_before_favors_loads_balanced_and_refuses_the_others(
+    trained_run, run_copy, tmp_path
+):
+    from winnow.models.predict import PredictOptions, predict
+
+    manifest = json.loads((run_copy / "manifest.json").read_text())
+    del manifest["favor_thresholds"]
+    for passes in manifest["training"]["passes"].values():
+        del passes["favors"]
+    (run_copy / "manifest.json").write_text(json.dumps(manifest))
+    assert verify_artifact(run_copy).ok
+    old = load_artifact(run_copy)
+    assert old.favor_thresholds == {}
+    page = Page(id="p", html="<article><p>" + "The council met on Monday. " * 6 + "</p></article>")
+    assert list(old.predict([page])) == list(load_artifact(trained_run).predict([page]))
+    with pytest.raises(ValueError, match="no precision thresholds.*--favor balanced"):
+        old.use_favor("precision")
+    old.favor = "recall"  # set by hand, past use_favor: predicting says the same
+    with pytest.raises(ValueError, match="no recall thresholds"):
+        list(old.predict([page]))
+    with pytest.raises(ValueError, match="favor must be one of balanced, precision, recall"):
+        load_artifact(trained_run).use_favor("foo")
+
+    pages = tmp_path / "p.html"
+    pages.write_text(page.html)
+    out = tmp_path / "o.jsonl"
+    with pytest.raises(ValueError, match="no recall thresholds"):
+        predict([pages], out, run_copy, PredictOptions(favor="recall"))
+    assert not out.exists()
+    assert predict([pages], out, run_copy, PredictOptions()).exit_code() == 0
+
+
+def test_malformed_favor_thresholds_are_refused(run_copy):
+    for bad in ({"precision": {"html": 7}}, {"strict": {"html": 0.5}}, {"recall": 0.5}):
+        _rewrite_manifest(run_copy, favor_thresholds=bad)
+        check = verify_artifact(run_copy)
+        assert not check.ok and "favor_thresholds" in check.problems[0], bad
+    _rewrite_manifest(run_copy, favor_thresholds={"precision": {"html": 0.6}})
+    assert verify_artifact(run_copy).ok
+
+
+def test_the_model_card_shows_each_kinds_favor_thresholds(trained_run):
+    from winnow.train.card import model_card
+
+    manifest = json.loads((trained_run / "manifest.json").read_text())
+    metrics = json.loads((trained_run / "metrics.json").read_text())
+    cleaner = load_artifact(trained_run)
+    lines = []
+    for kind, passes in manifest["training"]["passes"].items():
+        f = passes["favors"]
+        lines.append(
+            f"- {kind}: "
+            + ", ".join(
+                f"{name} {f[name]['threshold']} (P {f[name]['precision']}, R {f[name]['recall']})"
+                for name in ("balanced", "precision", "recall")
+            )
+            + "."
+        )
+    for card in ((trained_run / "README.md").read_text(), model_card(manifest, metrics, cleaner)):
+        assert "Thresholds of `winnow predict --favor`" in card
+        assert all(line in card for line in lines)
+    # A run made before favors existed has no such line.
+    for passes in manifest["training"]["passes"].values():
+        del passes["favors"]
+    assert "--favor" not in model_card(manifest, metrics, cleaner)

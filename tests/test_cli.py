@@ -2,6 +2,7 @@
 
 import gzip
 import json
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -12,6 +13,13 @@ from winnow.train.cli import app
 
 runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
 COMMANDS = ["build", "train", "evaluate", "review", "diff", "predict", "info"]
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+# Pages of two unseen outlets and three training ones: enough paragraphs scored between the
+# sample model's favor thresholds that the favors keep different numbers of them.
+FAVOR_PAGES = [
+    SAMPLE / "unseen" / "pages",
+    *sorted(p for p in (SAMPLE / "pages").iterdir() if p.is_dir())[:3],
+]
 
 
 def invoke(*args):
@@ -147,3 +155,48 @@ def test_predict_without_model_and_without_default_says_so(tmp_path, monkeypatch
     result = runner.invoke(app, ["predict", str(tmp_path), "--out", str(tmp_path / "o.jsonl")])
     assert result.exit_code == 2
     assert "--model" in result.output
+
+
+def test_favor_names_the_same_choices_as_the_cleaner():
+    from winnow.models.cleaner import FAVORS
+    from winnow.train.cli import Favor
+
+    assert tuple(f.value for f in Favor) == FAVORS
+
+
+@pytest.mark.parametrize("command", ["predict", "evaluate"])
+def test_an_unknown_favor_is_refused_naming_the_choices(tmp_path, trained_run, command):
+    where = [trained_run, tmp_path] if command == "evaluate" else [tmp_path, "--out", "o.jsonl"]
+    result = runner.invoke(app, [command, *map(str, where), "--favor", "foo"])
+    assert result.exit_code == 2
+    assert "'foo' is not one of" in result.output
+    assert all(choice in result.output for choice in ("balanced", "precision", "recall"))
+
+
+def test_predict_evaluate_and_info_with_favors(tmp_path, trained_run, built_sample):
+    manifest = json.loads((trained_run / "manifest.json").read_text())
+    kept = {}
+    for favor in ("precision", "balanced", "recall"):
+        out = tmp_path / f"{favor}.jsonl"
+        result = invoke(
+            "predict", *FAVOR_PAGES, "--model", trained_run, "--out", out, "--favor", favor
+        )
+        assert result.exit_code == 0, result.output
+        records = [json.loads(line) for line in out.read_text().splitlines()]
+        kept[favor] = sum(p["label"] == "content" for r in records for p in r["paragraphs"])
+    assert kept["precision"] <= kept["balanced"] <= kept["recall"]
+    assert kept["precision"] < kept["recall"]
+
+    result = invoke(
+        "evaluate", trained_run, built_sample, "--out", tmp_path / "eval", "--favor", "precision"
+    )
+    assert result.exit_code == 0, result.output
+    metrics = json.loads((tmp_path / "eval" / "metrics.json").read_text())
+    assert metrics["favor"] == "precision"
+    for kind, m in metrics["paragraph"]["by_kind"].items():
+        assert m["threshold"] == manifest["favor_thresholds"]["precision"][kind]
+
+    result = invoke("info", trained_run)
+    assert result.exit_code == 0
+    for favor in ("precision", "recall"):
+        assert f"--favor {favor} thresholds {manifest['favor_thresholds'][favor]}" in result.output

@@ -74,6 +74,9 @@ def test_a_folder_holding_another_runs_shards_is_refused(tmp_path, trained_run):
         predict(OUTLETS[:1], out, trained_run, PredictOptions(shard_size=6))
     with pytest.raises(ValueError, match="inputs"):
         predict(OUTLETS[1:2], out, trained_run, PredictOptions(shard_size=5))
+    # Another favor keeps other paragraphs: its shards are not this run's.
+    with pytest.raises(ValueError, match=r"\(favor differ\)"):
+        predict(OUTLETS[:1], out, trained_run, PredictOptions(shard_size=5, favor="precision"))
 
 
 def test_an_out_name_with_an_unknown_suffix_is_refused(tmp_path, trained_run):
@@ -188,3 +191,81 @@ def test_a_run_killed_with_sigkill_resumes_with_every_page_exactly_once(
     records = read_records(out)
     assert comparable(records) == comparable(one_file)
     assert len({r["id"] for r in records}) == len(records)
+
+
+# --- --favor precision | recall ------------------------------------------------------------
+
+UNSEEN = ROOT / "data" / "sample" / "unseen" / "pages"
+
+
+def test_favor_thresholds_are_ordered_and_recorded_with_their_validation_figures(trained_run):
+    manifest = json.loads((trained_run / "manifest.json").read_text())
+    balanced, favors = manifest["thresholds"], manifest["favor_thresholds"]
+    assert set(favors) == {"precision", "recall"}
+    for kind, cut in balanced.items():
+        assert favors["precision"][kind] >= cut >= favors["recall"][kind], kind
+        recorded = manifest["training"]["passes"][kind]["favors"]
+        assert recorded["balanced"]["threshold"] == cut
+        for favor in ("precision", "recall"):
+            assert recorded[favor]["threshold"] == favors[favor][kind]
+        for figures in recorded.values():
+            assert all(0 <= figures[m] <= 1 for m in ("precision", "recall", "f1"))
+    # The sample gives both favors somewhere to go, so the tests below compare something.
+    assert any(favors["precision"][k] > balanced[k] for k in balanced)
+    assert any(favors["recall"][k] < balanced[k] for k in balanced)
+
+
+def test_a_favor_is_clipped_to_the_balanced_cut_when_its_curve_crosses_it():
+    import numpy as np
+
+    from winnow.train.fit import FAVOR_GRID, _favor_cuts
+
+    cuts = len(FAVOR_GRID)
+    # One page whose recall falls as the cut rises while precision stays: F0.5 is best at the
+    # lowest cut, below the balanced one, so precision is clipped up to it.
+    falling = np.linspace(1.0, 0.5, cuts)
+    flat = np.full(cuts, 0.9)
+    prf = np.stack([flat, falling, 2 * flat * falling / (flat + falling)])[:, :, None]
+    chosen = _favor_cuts(prf, 0.5)
+    assert chosen["balanced"]["threshold"] == 0.5
+    assert chosen["precision"]["threshold"] == 0.5 and chosen["precision"]["clipped"]
+    assert chosen["recall"]["threshold"] == FAVOR_GRID[0] and not chosen["recall"]["clipped"]
+    # Precision rising as the cut rises at full recall: F2 is best at the highest cut, above
+    # the balanced one, so recall is clipped down to it.
+    rising = np.linspace(0.5, 1.0, cuts)
+    prf = np.stack([rising, np.ones(cuts), 2 * rising / (rising + 1)])[:, :, None]
+    chosen = _favor_cuts(prf, 0.5)
+    assert chosen["recall"]["threshold"] == 0.5 and chosen["recall"]["clipped"]
+    assert chosen["precision"]["threshold"] == FAVOR_GRID[-1]
+    assert chosen["precision"]["precision"] == 1.0
+
+
+@pytest.fixture(scope="module")
+def by_favor(tmp_path_factory, trained_run) -> dict[str, list[dict]]:
+    from winnow.models.cleaner import FAVORS
+
+    records = {}
+    for favor in FAVORS:
+        out = tmp_path_factory.mktemp(favor) / "out.jsonl"
+        predict([UNSEEN, *OUTLETS], out, trained_run, PredictOptions(favor=favor))
+        records[favor] = read_records(out)
+    return records
+
+
+def test_favor_precision_keeps_no_more_paragraphs_and_recall_no_fewer(by_favor):
+    def kept(record):
+        return {i for i, p in enumerate(record["paragraphs"]) if p["label"] == "content"}
+
+    totals = {"precision": 0, "balanced": 0, "recall": 0}
+    pages = zip(by_favor["precision"], by_favor["balanced"], by_favor["recall"], strict=True)
+    for precise, balanced, recall in pages:
+        assert precise["id"] == balanced["id"] == recall["id"]
+        assert precise["error"] is balanced["error"] is recall["error"] is None
+        # The same paragraphs with the same scores: only the cut moves.
+        scores = [[(p["text"], p["score"]) for p in r["paragraphs"]] for r in (precise, recall)]
+        assert scores[0] == scores[1] == [(p["text"], p["score"]) for p in balanced["paragraphs"]]
+        assert kept(precise) <= kept(balanced) <= kept(recall), balanced["id"]
+        totals["precision"] += len(kept(precise))
+        totals["balanced"] += len(kept(balanced))
+        totals["recall"] += len(kept(recall))
+    assert totals["precision"] < totals["balanced"] or totals["recall"] > totals["balanced"]

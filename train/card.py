@@ -86,6 +86,7 @@ def model_card(
         + _cutter_line(train.get("glued_cutter") or {})
         + " Topics: word and character n-grams into two NB-SVMs, each calibrated by "
         "isotonic regression, their probabilities averaged, so `topic_score` is a probability.",
+        *_favor_lines(train.get("passes") or {}),
         "",
         "## Metrics",
         "",
@@ -207,6 +208,36 @@ def _split_table(manifest_splits: dict[str, Any], pages: dict[str, int]) -> str:
             f"{_counts(s.get('label_sources'))} | {_counts(s.get('topics'))} |"
         )
     return "\n".join(rows)
+
+
+def _favor_lines(passes: dict[str, Any]) -> list[str]:
+    """Per page kind, the thresholds of ``winnow predict --favor`` and their validation
+    page token precision and recall; nothing for a run made before favors existed."""
+    kinds = {kind: p["favors"] for kind, p in sorted(passes.items()) if p.get("favors")}
+    if not kinds:
+        return []
+    lines = [
+        "",
+        "Thresholds of `winnow predict --favor`, chosen on the validation split, with the mean "
+        "page token precision (P) and recall (R) they gave there: balanced as above, "
+        "precision the best F0.5 at or above it, recall the best F2 at or below it.",
+        "",
+    ]
+    for kind, favors in kinds.items():
+        lines.append(
+            f"- {kind}: "
+            + ", ".join(
+                f"{name} {f['threshold']} "
+                + (
+                    f"(P {f['precision']}, R {f['recall']})"
+                    if f.get("precision") is not None
+                    else "(no validation page to measure it on)"
+                )
+                for name, f in favors.items()
+            )
+            + "."
+        )
+    return lines
 
 
 def _cutter_line(cut: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -51,6 +52,26 @@ Overwrite = Annotated[bool, typer.Option(help="Replace OUT if it exists.")]
 AllowMismatch = Annotated[
     bool,
     typer.Option(help="Load an artifact made with another scikit-learn version (at your risk)."),
+]
+
+
+class Favor(StrEnum):
+    """The values of ``--favor``: ``winnow.models.cleaner.FAVORS``."""
+
+    balanced = "balanced"
+    precision = "precision"
+    recall = "recall"
+
+
+FavorOption = Annotated[
+    Favor,
+    typer.Option(
+        help="Which of the model's thresholds keep paragraphs, each chosen on the validation "
+        "split at training: balanced (best mean page token F1), precision (best F0.5: cleaner "
+        "text, some article lost) or recall (best F2: more of the article, more chaff). "
+        "Models trained before this option have balanced only.",
+        case_sensitive=False,
+    ),
 ]
 
 
@@ -264,6 +285,7 @@ def evaluate(
         Path | None,
         typer.Option("--out", "-o", help="Report folder [default: RUN/evaluation/SPLIT]."),
     ] = None,
+    favor: FavorOption = Favor.balanced,
     allow_version_mismatch: AllowMismatch = False,
     quiet: Quiet = False,
 ) -> None:
@@ -274,6 +296,7 @@ def evaluate(
 
     try:
         cleaner = load_artifact(run, allow_version_mismatch=allow_version_mismatch)
+        cleaner.use_favor(favor.value)
         target = out or run / "evaluation" / split
         with _working(quiet, f"scoring {run} on {dataset} ({split})"):
             metrics = evaluate_run(cleaner, dataset, target, split, run_name=str(run))
@@ -380,6 +403,7 @@ def predict(
         int,
         typer.Option(help="Print a table of the first N pages' results (one-file --out).", min=0),
     ] = 0,
+    favor: FavorOption = Favor.balanced,
     allow_version_mismatch: AllowMismatch = False,
     quiet: Quiet = False,
 ) -> None:
@@ -404,6 +428,7 @@ def predict(
         max_paragraphs=max_paragraphs,
         max_seconds=max_seconds,
         allow_version_mismatch=allow_version_mismatch,
+        favor=favor.value,
     )
     shown: list[dict] = []
 
@@ -629,7 +654,13 @@ def info(
                 f"  format {m.get('format')} v{m.get('format_version')}, created {m.get('created')}"
             )
             out_console.print(f"  versions {m.get('versions')}")
-            out_console.print(f"  boilerplate thresholds {m.get('thresholds')}")
+            out_console.print(f"  boilerplate thresholds {m.get('thresholds')} (--favor balanced)")
+            favors = m.get("favor_thresholds") or {}
+            for name in ("precision", "recall"):
+                out_console.print(
+                    f"  --favor {name} thresholds "
+                    + (str(favors[name]) if name in favors else "none (trained before --favor)")
+                )
             out_console.print(f"  topics {m.get('labels', {}).get('topic')}")
             ds = m.get("dataset") or {}
             out_console.print(f"  dataset {ds.get('path')} fingerprint {ds.get('fingerprint')}")

@@ -58,8 +58,9 @@ def keep_paragraphs(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
 
 
 def paragraph_thresholds(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
-    """Each row's cut on P(content): its page kind's threshold."""
-    return paragraphs["kind"].map(lambda k: cleaner.thresholds.get(k, 0.5)).to_numpy()
+    """Each row's cut on P(content): its page kind's threshold, by the cleaner's favor."""
+    cuts = {kind: cleaner.threshold(kind) for kind in paragraphs["kind"].unique()}
+    return paragraphs["kind"].map(cuts).to_numpy(dtype=np.float64)
 
 
 def _by_kind(paragraphs: pd.DataFrame):
@@ -287,6 +288,7 @@ def evaluate_run(
     scored = score_split(cleaner, dataset, split)
     metrics = split_metrics(scored)
     metrics["dataset_fingerprint"] = read_manifest(dataset).get("fingerprint")
+    metrics["favor"] = cleaner.favor  # whose thresholds ``keep`` and the figures use
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     write_text_atomic(out / "metrics.json", json.dumps(metrics, indent=2) + "\n")

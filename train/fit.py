@@ -47,6 +47,13 @@ from winnow.train.report import report_files
 log = logging.getLogger("winnow.train")
 
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.05), 2)
+# Where the ``--favor`` thresholds are chosen: the balanced grid and a few cuts beyond its ends,
+# so a favor still has somewhere to go when the balanced cut sits at an end of it (as the
+# sample model's did, 0.05 for markup and 0.95 for text, when this was written).
+FAVOR_GRID = np.round(np.concatenate([[0.01, 0.02, 0.03], THRESHOLD_GRID, [0.97, 0.98, 0.99]]), 2)
+_ON_BALANCED_GRID = np.isin(FAVOR_GRID, THRESHOLD_GRID)
+# The F-beta each favor maximises: beta < 1 weighs precision of the kept text, > 1 its recall.
+FAVOR_BETAS = {"precision": 0.5, "recall": 2.0}
 
 
 @dataclass
@@ -297,36 +304,65 @@ def choose_cut_threshold(cleaner: Cleaner, paragraphs: pd.DataFrame, seed: int =
 
 def choose_passes(cleaner: Cleaner, paragraphs: pd.DataFrame, pages: pd.DataFrame) -> dict:
     """Keep each kind's second pass only where it beats the first alone on validation, and
-    set the thresholds of what is kept. A second pass fitted on a handful of outlets can do
-    worse than none; this is model selection on validation data, never on test data."""
+    set the thresholds of what is kept: the balanced ones (``thresholds``) and those of
+    ``--favor precision`` and ``--favor recall`` (``favor_thresholds``, see ``_tune``). A
+    second pass fitted on a handful of outlets can do worse than none; this is model selection
+    on validation data, never on test data."""
     margins = paragraph_margins(cleaner, paragraphs)  # the first pass, shared by both choices
     with_second = _tune(cleaner, paragraphs, pages, margins)
     first_only = replace(cleaner, sequence={})
     alone = _tune(first_only, paragraphs, pages, margins) if cleaner.sequence else with_second
     chosen = {}
-    for kind, (cut, value) in with_second.items():
-        if kind in cleaner.sequence and alone[kind][1] > value:
+    for kind, tuned in with_second.items():
+        if kind in cleaner.sequence and alone[kind].value > tuned.value:
             del cleaner.sequence[kind]
-            cut, value = alone[kind]
+            tuned = alone[kind]
         chosen[kind] = {
-            "threshold": cut,
-            "validation_f1": round(value, 4),
-            "first_pass_f1": round(alone[kind][1], 4),
+            "threshold": tuned.threshold,
+            "validation_f1": round(tuned.value, 4),
+            "first_pass_f1": round(alone[kind].value, 4),
             "second_pass": kind in cleaner.sequence,
+            "favors": tuned.favors,
         }
     cleaner.thresholds = {kind: c["threshold"] for kind, c in chosen.items()}
+    cleaner.favor_thresholds = {
+        favor: {kind: c["favors"][favor]["threshold"] for kind, c in chosen.items()}
+        for favor in FAVOR_BETAS
+    }
     return chosen
+
+
+@dataclass
+class Tuned:
+    """One page kind's cuts chosen on validation: the balanced ``threshold`` with the figure
+    it maximises (``value``), and per favor (``balanced``, ``precision``, ``recall``) the
+    threshold with the validation page token precision, recall and F1 there."""
+
+    threshold: float
+    value: float
+    favors: dict[str, dict[str, Any]]
 
 
 def _tune(
     cleaner: Cleaner, paragraphs: pd.DataFrame, pages: pd.DataFrame, margins: np.ndarray
-) -> dict[str, tuple[float, float]]:
-    """Per page kind, the P(content) cut chosen on validation, and its figure. For pages
-    with markup, the cut that maximises mean page token F1; pages without gold text are scored
-    on their labelled paragraphs (F1 of the kept content words), and pages with no content
-    label say nothing about the cut and are left out. For text, ``_with_line_objective``.
+) -> dict[str, Tuned]:
+    """Per page kind, the P(content) cuts chosen on validation, and their figures.
+
+    Balanced, on ``THRESHOLD_GRID``: for pages with markup, the cut that maximises mean page
+    token F1; pages without gold text are scored on their labelled paragraphs (F1 of the kept
+    content words), and pages with no content label say nothing about the cut and are left
+    out. For text, ``_with_line_objective``.
+
+    The favors, on ``FAVOR_GRID``, for both kinds on the same pages and the same per-page
+    token counts as page token F1: ``precision`` the cut that maximises mean page token
+    F0.5, ``recall`` the one that maximises mean page token F2 (``FAVOR_BETAS``); of equal
+    cuts, the highest for precision and the lowest for recall. For text this is page tokens
+    too, not the line objective: the favors trade article words kept against chaff words let
+    through, which is what their names promise. A favor never crosses the balanced cut: the
+    precision cut is at least it and the recall cut at most it, clipped to it (``clipped``)
+    where the F-beta curve says otherwise. A kind with no page to score keeps 0.5 for all.
     """
-    tuned = {kind: (0.5, 0.0) for kind in cleaner.boilerplate}
+    tuned = {kind: _untuned() for kind in cleaner.boilerplate}
     if len(paragraphs) == 0:
         return tuned
     scores = score_paragraphs(cleaner, paragraphs, margins)
@@ -336,18 +372,71 @@ def _tune(
         rows = frame[frame["kind"] == kind]
         if rows.empty:
             continue
-        curve = _page_f1_curve(rows, gold)
-        if curve is None:
+        prf = _page_prf(rows, gold)
+        if prf is None:
             continue
+        curve = _mean_over_pages(prf[2][_ON_BALANCED_GRID])  # mean page token F1
         if kind == "text":
             curve = _with_line_objective(curve, rows[rows["label"] >= 0], _articles(pages))
         best = int(np.argmax(curve))  # the first of equals: the lowest cut
-        tuned[kind] = (float(THRESHOLD_GRID[best]), float(curve[best]))
+        tuned[kind] = Tuned(
+            float(THRESHOLD_GRID[best]),
+            float(curve[best]),
+            _favor_cuts(prf, float(THRESHOLD_GRID[best])),
+        )
     return tuned
 
 
-def _page_f1_curve(rows: pd.DataFrame, gold: dict) -> np.ndarray | None:
-    """Mean page token F1 of ``rows``' pages at each cut of ``THRESHOLD_GRID``."""
+def _untuned() -> Tuned:
+    unmeasured = {"threshold": 0.5, "precision": None, "recall": None, "f1": None}
+    return Tuned(0.5, 0.0, {f: dict(unmeasured) for f in ("balanced", *FAVOR_BETAS)})
+
+
+def _favor_cuts(prf: np.ndarray, balanced: float) -> dict[str, dict[str, Any]]:
+    """The balanced cut and each favor's, with their mean page token precision, recall and
+    F1 (and the favor's F-beta), from ``_page_prf``'s figures on ``FAVOR_GRID``."""
+    precision, recall, f1 = (_mean_over_pages(m) for m in prf)
+    at = int(np.flatnonzero(FAVOR_GRID == balanced)[0])
+
+    def figures(k: int) -> dict[str, Any]:
+        return {
+            "threshold": float(FAVOR_GRID[k]),
+            "precision": round(float(precision[k]), 4),
+            "recall": round(float(recall[k]), 4),
+            "f1": round(float(f1[k]), 4),
+        }
+
+    out = {"balanced": figures(at)}
+    for favor, beta in FAVOR_BETAS.items():
+        curve = _mean_over_pages(_f_beta(prf[0], prf[1], beta))
+        if favor == "precision":  # the last of equals: the highest cut
+            k = max(len(curve) - 1 - int(np.argmax(curve[::-1])), at)
+        else:  # the first of equals: the lowest cut
+            k = min(int(np.argmax(curve)), at)
+        out[favor] = {
+            **figures(k),
+            f"f{beta:g}": round(float(curve[k]), 4),
+            "clipped": bool(curve[k] < curve.max()),  # its best lies across the balanced cut
+        }
+    return out
+
+
+def _f_beta(precision: np.ndarray, recall: np.ndarray, beta: float) -> np.ndarray:
+    b2 = beta * beta
+    denominator = b2 * precision + recall
+    safe = np.where(denominator > 0, denominator, 1.0)
+    return np.where(denominator > 0, (1 + b2) * precision * recall / safe, 0.0)
+
+
+def _mean_over_pages(values: np.ndarray) -> np.ndarray:
+    """Each row's mean (one row a cut, one column a page), row by row as one array each, so
+    the sums are made in the same order as ``np.mean`` of that row's list."""
+    return np.asarray([np.mean(row) for row in values])
+
+
+def _page_prf(rows: pd.DataFrame, gold: dict) -> np.ndarray | None:
+    """Page token precision, recall and F1 of each of ``rows``' pages at each cut of
+    ``FAVOR_GRID``: shape (3, cuts, pages); None when no page can be scored."""
     per_page = []
     for page_id, group in rows.groupby("page_id", sort=False):
         reference = gold.get(page_id)
@@ -364,12 +453,13 @@ def _page_f1_curve(rows: pd.DataFrame, gold: dict) -> np.ndarray | None:
         per_page.append((counts, group["_score"].to_numpy(), reference))
     if not per_page:
         return None
-    return np.asarray(
+    figures = np.asarray(
         [
-            np.mean([_page_f1(c, s >= threshold, ref) for c, s, ref in per_page])
-            for threshold in THRESHOLD_GRID
+            [_page_tokens_prf(c, s >= threshold, ref) for c, s, ref in per_page]
+            for threshold in FAVOR_GRID
         ]
-    )
+    )  # (cuts, pages, 3)
+    return np.ascontiguousarray(figures.transpose(2, 0, 1))
 
 
 MAX_CONTENT_LOST = 0.01
@@ -421,12 +511,12 @@ def _with_line_objective(
     return np.where(allowed, line_f1, -1.0) if allowed.any() else page_f1
 
 
-def _page_f1(counts, keep, reference) -> float:
+def _page_tokens_prf(counts, keep, reference) -> tuple[float, float, float]:
     kept = Counter()
     for c, k in zip(counts, keep, strict=True):
         if k:
             kept.update(c)
-    return token_prf(kept, reference)[2]
+    return token_prf(kept, reference)
 
 
 def train_run(

@@ -123,7 +123,7 @@ def _score_chunk(cleaner: Cleaner, chunk: list[tuple[Page, list]]) -> Iterator[R
         if not chosen:
             continue
         scores = cleaner.scores_by_page([paragraph_table(ps) for _, ps in chosen], kind)
-        threshold = float(cleaner.thresholds.get(kind, 0.5))
+        threshold = cleaner.threshold(kind)
         for (page, paragraphs), page_scores in zip(chosen, scores, strict=True):
             texts = [p.text for p in paragraphs]
             for i, text in enumerate(texts):
