@@ -35,15 +35,9 @@ REPEAT_COLUMNS = ["page_repeats", *OUTLET_COLUMNS]
 # Context that plain text also has.
 TEXT_CONTEXT_COLUMNS = PLACE_COLUMNS + SHAPE_COLUMNS + REPEAT_COLUMNS
 # Context that only markup has: links around the paragraph, and its place in the page's
-# block structure (``features.structure``).
-MARKUP_CONTEXT_COLUMNS = [
-    "link_density",
-    "rel_depth",
-    "prev_link",
-    "next_link",
-    "window_link",
-    *STRUCTURE_COLUMNS,
-]
+# block structure (``features.structure``), which only the second pass reads.
+LINK_COLUMNS = ["link_density", "rel_depth", "prev_link", "next_link", "window_link"]
+MARKUP_CONTEXT_COLUMNS = [*LINK_COLUMNS, *STRUCTURE_COLUMNS]
 NUMERIC_COLUMNS = TEXT_CONTEXT_COLUMNS + MARKUP_CONTEXT_COLUMNS + BLOCK_COLUMNS
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", "…")
 _NO_STRUCTURE = (0.0,) * len(STRUCTURE_COLUMNS) + (-1.0,) * len(BLOCK_COLUMNS)

@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.heldout import (  # noqa: E402
     first_sentence,
     first_sentence_share,
+    is_news_article,
     line_scores,
     paragraph_kept,
     snippet_scores,
@@ -29,6 +30,16 @@ ARTICLE = (
     "The river authority said on Tuesday that the flood barrier would be raised twice a "
     "week until the spring tides had passed, and that residents should expect road closures."
 )
+
+
+def test_news_article_pages_are_dragnet_cleanportaleval_and_wcxb_articles_only():
+    def page(dataset: str, page_type: str | None = None) -> Page:
+        return Page(id=f"{dataset}/1", html="<p>x</p>", meta={"page_type": page_type})
+
+    assert is_news_article(page("dragnet")) and is_news_article(page("cleanportaleval"))
+    assert is_news_article(page("wcxb", "article"))
+    assert not is_news_article(page("wcxb", "product"))
+    assert not is_news_article(page("cleaneval")) and not is_news_article(page("readability"))
 
 
 def test_a_paragraph_is_kept_when_its_word_sequence_is_in_the_output():
