@@ -16,7 +16,7 @@ import pandas as pd
 from scipy.special import expit
 
 from winnow.features.context import REPEAT_COLUMNS, SHAPE_COLUMNS
-from winnow.features.structure import BLOCK_COLUMNS, STRUCTURE_COLUMNS
+from winnow.features.structure import BLOCK_COLUMNS, LEVELS, STRUCTURE_COLUMNS
 
 CLIP = 8.0
 # Words in class and id names that say what a box holds. Alone they are weak (a "comments" box is
@@ -72,9 +72,8 @@ SEQUENCE_COLUMNS = (
     + STRUCTURE_COLUMNS
     # How the first pass scored the blocks around it, one to three levels up: the mean score
     # of the block's paragraphs and its share of the page's content.
-    + [f"{key[:-6]}_{name}" for key in BLOCK_COLUMNS for name in ("score", "mass")]
+    + [f"up{level}_{name}" for level in LEVELS for name in ("score", "mass")]
 )
-_OWN = len(SHAPE_COLUMNS) + len(REPEAT_COLUMNS)
 _OWN_AT = SEQUENCE_COLUMNS.index(SHAPE_COLUMNS[0])
 _HINTS_AT = SEQUENCE_COLUMNS.index(f"hint_{next(iter(MARKUP_HINTS))}")
 _STRUCTURE_AT = SEQUENCE_COLUMNS.index(STRUCTURE_COLUMNS[0])
