@@ -62,12 +62,12 @@ $(OUT)/eval-unseen/metrics.json: $(RUN)/manifest.json $(UNSEEN_BUILT)/manifest.j
 
 predict: $(OUT)/unseen.jsonl
 $(OUT)/unseen.jsonl: $(RUN)/manifest.json $(wildcard $(UNSEEN)/*/*)
-	$(BIN)/winnow predict $(UNSEEN) --model $(RUN) --out $@ --show 10
+	$(BIN)/winnow predict $(UNSEEN) --model $(RUN) --out $@ --show 10 --overwrite
 
 # The shipped default model (models/default) on the same unseen pages: no --model needed.
 DEFAULT_MODEL := models/default/manifest.json
 $(OUT)/default-unseen.jsonl: $(STAMP) $(DEFAULT_MODEL) $(wildcard $(UNSEEN)/*/*)
-	$(BIN)/winnow predict $(UNSEEN) --out $@ --show 10
+	$(BIN)/winnow predict $(UNSEEN) --out $@ --show 10 --overwrite
 
 $(OUT)/eval-default-unseen/metrics.json: $(DEFAULT_MODEL) $(UNSEEN_BUILT)/manifest.json
 	$(BIN)/winnow evaluate models/default $(UNSEEN_BUILT) --split test --out $(OUT)/eval-default-unseen
@@ -103,8 +103,8 @@ fuzz: $(STAMP)
 		tests/test_properties.py tests/test_warc.py tests/test_sequence.py tests/test_text_filters.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check features models train tests bench
-	$(BIN)/ruff format --check features models train tests bench
+	$(BIN)/ruff check winnow features models train tests bench
+	$(BIN)/ruff format --check winnow features models train tests bench
 
 sample:
 	$(PYTHON) data/sample/generate.py

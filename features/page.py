@@ -28,7 +28,9 @@ class Page:
     def domain(self) -> str:
         """The outlet: ``meta['domain']`` if given, else the host without ``www.`` of the URL,
         or of the URL the page declares for itself (canonical link, ``og:url``) when it came
-        without one. Splits group pages by it, so saved pages of one outlet stay together."""
+        without one, else ``meta['outlet']`` (the reader's ``--domain``, or the folder a saved
+        page was found in). Splits group pages by it, so saved pages of one outlet stay
+        together, and chaff an outlet repeats is counted across its pages."""
         if self.meta.get("domain"):
             return str(self.meta["domain"]).lower().removeprefix("www.")
         url = self.url or (declared_url(self.html) if self.html else None)
@@ -36,9 +38,10 @@ class Page:
             try:
                 host = urlsplit(url).hostname or ""
             except ValueError:  # a malformed URL names no outlet
-                return ""
-            return host.removeprefix("www.")
-        return ""
+                host = ""
+            if host:
+                return host.removeprefix("www.")
+        return str(self.meta.get("outlet") or "")
 
     @property
     def kind(self) -> str:

@@ -9,13 +9,16 @@ from __future__ import annotations
 import codecs
 import glob
 import gzip
+import itertools
 import json
 import os
 import re
+import sys
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from winnow.features.page import Page
 
@@ -24,6 +27,7 @@ TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc",)
 DEFAULT_MAX_BYTES = 20_000_000
+STDIN, STDIN_NAME = "-", "<stdin>"
 
 _BINARY_MAGIC = (
     b"\x89PNG",
@@ -41,6 +45,13 @@ _BINARY_MAGIC = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _PAGE_FIELDS = {"id", "url", "html", "text", "path"}
+# Markup a page of HTML shows in its first kilobytes, and a plain-text page does not.
+_MARKUP = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|br|h[1-6]|ul|"
+    r"table|a\s)[\s>/]",
+    re.IGNORECASE,
+)
+_SNIFF_BYTES = 4096
 
 
 class ReadError(Exception):
@@ -56,20 +67,94 @@ def read_pages(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     skipped: Counter | None = None,
+    domain: str | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Page]:
     """Yield every page in ``inputs``: files, folders (walked in sorted order), JSONL, WARC,
-    or glob patterns (``crawl/*.warc.gz``, ``**`` too) matched in sorted order.
+    glob patterns (``crawl/*.warc.gz``, ``**`` too) matched in sorted order, or ``-`` for
+    standard input (``stdin``, else the process's): JSONL when it starts with ``{``, else one
+    page.
 
     The order is the same on every run, which is what lets a sharded run resume. Records that
     hold no page (WARC requests, images...) are counted in ``skipped`` by kind.
+
+    A page with no URL of its own, given or declared, still needs an outlet, or every saved
+    file would be an outlet alone: ``domain`` names it, else a page file found in a folder
+    belongs to its folder (``Page.domain``).
     """
     for given in inputs:
-        for path, page_id in _expand(given):
-            if path.is_dir():
-                for file in _walk(path):
-                    yield from _read_file(file, str(file.relative_to(path)), max_bytes, skipped)
-            else:
-                yield from _read_file(path, page_id, max_bytes, skipped)
+        if str(given) == STDIN:
+            pages = _read_stdin(stdin or sys.stdin.buffer, max_bytes)
+        else:
+            pages = _read_given(given, max_bytes, skipped)
+        for page in pages:
+            if domain:
+                page.meta["outlet"] = domain
+            yield page
+
+
+def _read_given(given: str | os.PathLike, max_bytes: int, skipped: Counter | None):
+    for path, page_id in _expand(given):
+        if path.is_dir():
+            for file in _walk(path):
+                for page in _read_file(file, str(file.relative_to(path)), max_bytes, skipped):
+                    if page_format(file) in ("html", "text"):
+                        page.meta["outlet"] = _folder_outlet(path, file)
+                    yield page
+        else:
+            yield from _read_file(path, page_id, max_bytes, skipped)
+
+
+def _folder_outlet(root: Path, file: Path) -> str:
+    """The folder a page file sits in, relative to the folder given (its name at the top)."""
+    parent = file.parent.relative_to(root).as_posix()
+    return parent if parent != "." else root.resolve().name
+
+
+def _read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Page]:
+    """JSONL from a stream, one line at a time, or the whole stream as one page."""
+    lines = _bounded_lines(stream, max_bytes)
+    first = next(lines, b"")
+    if first.lstrip().startswith(b"{"):
+        where = Path(STDIN_NAME)  # relative ``path`` records are read from the working folder
+        for lineno, raw in enumerate(itertools.chain([first], lines), start=1):
+            if raw.strip():
+                yield _page_from_line(where, lineno, raw, max_bytes)
+        return
+    chunks, size = [first], len(first)
+    for line in lines:
+        if size > max_bytes:
+            break
+        chunks.append(line)
+        size += len(line)
+    try:
+        if size > max_bytes:
+            raise ReadError("too_large", f"standard input: over {max_bytes:,} bytes")
+        data = b"".join(chunks)
+        page = page_from_bytes(STDIN_NAME, data, sniff_format(data))
+    except ReadError as err:
+        page = Page(id=STDIN_NAME, error=str(err))
+    page.source = STDIN_NAME
+    yield page
+
+
+def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:
+    """The stream's lines, none longer than ``max_bytes + 1`` (the rest of a longer one is
+    read past, so it is reported as too large rather than held in memory); reading stops
+    after ``max_bytes + 1`` bytes of a stream with no newline."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(max_bytes + 1)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
+def sniff_format(data: bytes | str) -> str:
+    """``html`` when the start of a page shows markup, else ``text``."""
+    head = data[:_SNIFF_BYTES]
+    if isinstance(head, bytes):
+        head = head.decode("latin-1")
+    return "html" if _MARKUP.search(head) else "text"
 
 
 def _expand(given: str | os.PathLike) -> Iterator[tuple[Path, str]]:

@@ -4,7 +4,8 @@
 ``.jsonl.gz`` or ``.parquet`` is one file, written whole or not at all; any other path is a
 folder of shards of ``shard_size`` pages, each written under a temporary name and renamed when
 whole, so a run killed at any moment and started again with the same arguments skips the
-shards already done and ends with every page exactly once. Work runs in this process, in a
+shards already done and ends with every page exactly once; ``-`` is JSONL on standard output,
+and an input ``-`` is standard input, so ``winnow predict - --out -`` is a Unix filter. Work runs in this process, in a
 pool of processes (``workers``) or on a Dask cluster (``executor="dask"``); each worker loads
 the model once. ``Cleaner.predict`` is the per-partition call for Spark, Ray or any other
 runner.
@@ -18,50 +19,31 @@ import io
 import json
 import logging
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from winnow.features.page import Page
-from winnow.features.readers import DEFAULT_MAX_BYTES, read_pages
+from winnow.features.readers import STDIN, read_pages
 from winnow.models.atomic import write_text_atomic
 from winnow.models.cleaner import Cleaner
 from winnow.models.events import event
 from winnow.models.executors import make_executor
+from winnow.models.options import OUTPUT_FORMATS, PredictOptions
+
+__all__ = ["OUTPUT_FORMATS", "PredictOptions", "PredictSummary", "predict"]
 
 log = logging.getLogger("winnow.predict")
 
-OUTPUT_FORMATS = (".jsonl", ".jsonl.gz", ".parquet")
 JOB_FILE = "_job.json"
+STDOUT, STDOUT_NAME = "-", "<stdout>"
 EXIT_OK, EXIT_SOME_FAILED, EXIT_MOSTLY_FAILED = 0, 1, 3
-
-
-@dataclass
-class PredictOptions:
-    """How a run reads, limits and spreads its work (each field is a ``predict`` option).
-
-    ``favor`` picks the model's thresholds (``Cleaner.favor``): ``balanced``, ``precision``
-    (cleaner text, some article lost) or ``recall`` (more article, more chaff let through),
-    each chosen on the validation split when the model was trained. A model trained before
-    favors existed has only balanced ones: asking it for another is a ``ValueError`` before
-    any page is read.
-    """
-
-    batch_size: int = 64
-    workers: int = 1
-    executor: str = "local"
-    scheduler: str | None = None
-    shard_size: int = 1000
-    shard_format: str = ".jsonl.gz"
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_paragraphs: int = 20_000
-    max_seconds: float = 30.0
-    allow_version_mismatch: bool = False
-    favor: str = "balanced"
 
 
 @dataclass
@@ -134,14 +116,18 @@ def predict(
     model: str | os.PathLike | Cleaner,
     options: PredictOptions | None = None,
     *,
+    overwrite: bool = False,
     on_record: Callable[[dict], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> PredictSummary:
     """Clean and label every page in ``inputs`` with ``model`` (an artifact folder, or a
     loaded ``Cleaner`` when the work stays in this process) and write ``out``.
 
-    ``on_record`` sees each record of a single-file run as it is written; ``on_progress``
-    gets the number of pages done since its last call.
+    An input ``-`` is standard input (JSONL, or one page); ``out`` ``-`` is JSONL on
+    standard output, a record as soon as its shard is done. A one-file ``out`` that exists is
+    replaced only with ``overwrite``; a folder of shards is resumed, or with ``overwrite``
+    started again. ``on_record`` sees each record of a single-file run as it is written;
+    ``on_progress`` gets the number of pages done since its last call.
     """
     options = options or PredictOptions()
     if options.shard_format not in OUTPUT_FORMATS:
@@ -150,25 +136,26 @@ def predict(
         raise ValueError("--shard-size and --batch-size must be at least 1")
     if isinstance(model, Cleaner) and (options.workers > 1 or options.executor != "local"):
         raise ValueError("workers load the model from its folder: pass the artifact's path")
-    out = Path(out)
-    if output_format(out) is None and out.suffix and not out.is_dir():
-        raise ValueError(
-            f"--out must end in {', '.join(OUTPUT_FORMATS)}, or name a folder for shards "
-            f"(no suffix): {out}"
-        )
-    summary = PredictSummary(out=str(out))
     inputs = [str(i) for i in inputs]
-    pages = read_pages(inputs, max_bytes=options.max_bytes, skipped=summary.skipped)
-    if isinstance(model, Cleaner):
-        _configure(model, options)
-    else:
-        load_cleaner(model, options)  # a bad model is a usage error before any work starts
+    to_stdout = str(out) == STDOUT
+    out = Path(out)
+    _check_out(out, inputs, overwrite=overwrite, to_stdout=to_stdout)
+    summary = PredictSummary(out=STDOUT_NAME if to_stdout else str(out))
+    pages = read_pages(
+        inputs, max_bytes=options.max_bytes, skipped=summary.skipped, domain=options.domain
+    )
+    load_cleaner(model, options)  # a bad model or favor is a usage error before any work starts
     start = time.perf_counter()
     executor = make_executor(options.executor, options.workers, options.scheduler)
     try:
-        if output_format(out):
-            _predict_file(pages, out, model, options, executor, summary, on_record, on_progress)
+        if to_stdout or output_format(out):
+            write = partial(write_stream, stream=sys.stdout.buffer) if to_stdout else None
+            _predict_file(
+                pages, out, model, options, executor, summary, on_record, on_progress, write
+            )
         else:
+            if overwrite:
+                _clear_shards(out)
             job = _job(inputs, model, options)
             _predict_shards(pages, out, model, options, executor, summary, job, on_progress)
     finally:
@@ -196,11 +183,15 @@ def load_cleaner(model: str | os.PathLike | Cleaner, options: PredictOptions) ->
 
 
 def _configure(cleaner: Cleaner, options: PredictOptions) -> Cleaner:
-    cleaner.context_size = options.shard_size
-    cleaner.batch_size = options.batch_size
-    cleaner.max_paragraphs = options.max_paragraphs
-    cleaner.max_seconds = options.max_seconds
-    return cleaner.use_favor(options.favor)
+    """A copy of ``cleaner`` with this run's settings; the fitted models are shared, and the
+    cleaner handed in (often the process's cached one) is left as it was."""
+    return replace(
+        cleaner,
+        context_size=options.shard_size,
+        batch_size=options.batch_size,
+        max_paragraphs=options.max_paragraphs,
+        max_seconds=options.max_seconds,
+    ).use_favor(options.favor)
 
 
 def clean_chunk(model, options: PredictOptions, pages: list[Page]) -> list[dict]:
@@ -241,7 +232,40 @@ def shard_counts(records: list[dict]) -> dict:
 # --- single file and shards -----------------------------------------------------------------
 
 
-def _predict_file(pages, out, model, options, executor, summary, on_record, on_progress):
+def _check_out(out: Path, inputs: list[str], *, overwrite: bool, to_stdout: bool) -> None:
+    """Usage errors of ``out``, before any page is read."""
+    if to_stdout:
+        return
+    if output_format(out) is None:
+        if out.suffix and not out.is_dir():
+            raise ValueError(
+                f"--out must end in {', '.join(OUTPUT_FORMATS)}, name a folder for shards "
+                f"(no suffix), or be - for standard output: {out}"
+            )
+        if STDIN in inputs:
+            raise ValueError(
+                "standard input (-) goes to one file or to standard output (--out -): a "
+                "folder of shards resumes, and a rerun cannot know its input is the same"
+            )
+        return
+    if out.exists() and not overwrite:
+        raise FileExistsError(f"{out} exists; choose another --out or pass --overwrite")
+    if out.is_dir():
+        raise ValueError(f"--out {out} is a folder; a one-file --out needs a file name")
+
+
+def _clear_shards(folder: Path) -> None:
+    """Remove a previous run's shards, counts and job file (and nothing else) from ``folder``."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.name == JOB_FILE or path.name.startswith(("part-", ".part-")):
+            path.unlink()
+
+
+def _predict_file(
+    pages, out, model, options, executor, summary, on_record, on_progress, write=None
+):
     # One task per shard's worth of pages, as in a folder run: a page's outlet context is
     # the shard it falls in, so one file and a folder of shards hold the same records.
     def tasks():
@@ -258,7 +282,7 @@ def _predict_file(pages, out, model, options, executor, summary, on_record, on_p
             if on_progress:
                 on_progress(len(chunk))
 
-    write_records(records(), out)
+    (write or partial(write_records, out=out))(records())
 
 
 def _predict_shards(pages, folder: Path, model, options, executor, summary, job, on_progress):
@@ -320,6 +344,14 @@ def _job(inputs: list[str], model, options: PredictOptions) -> dict:
         "shard_format": options.shard_format,
         "max_bytes": options.max_bytes,
         "max_paragraphs": options.max_paragraphs,
+        **({"domain": options.domain} if options.domain else {}),
+        # Only when set, so that folders begun before it was recorded still resume: a page
+        # that timed out in one shard would have been cleaned in another.
+        **(
+            {"max_seconds": options.max_seconds}
+            if options.max_seconds != PredictOptions.max_seconds
+            else {}
+        ),
         # Only when not balanced, so that folders begun before favors existed still resume.
         **({"favor": options.favor} if options.favor != "balanced" else {}),
     }
@@ -369,6 +401,14 @@ def write_records(records: Iterable[dict], out: Path) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_stream(records: Iterable[dict], stream: BinaryIO) -> None:
+    """Records as JSONL on a byte stream (standard output), flushed a record at a time so a
+    reader downstream sees each one when it is done."""
+    for record in records:
+        stream.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        stream.flush()
 
 
 def _write_jsonl(records: Iterable[dict], path: Path, *, compress: bool) -> None:

@@ -134,7 +134,9 @@ def test_predict_writes_parquet(tmp_path, trained_run, sample_manifest):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["predict", "nowhere", "--out", "x.jsonl"], ""),
+        (["predict", "nowhere", "--out", "x.jsonl"], "no such file or folder"),
+        (["predict", ".", "--out", "x.jsonl", "--executor", "spark"], "local"),
+        (["predict", ".", "--out", "x.jsonl", "--shard-format", ".csv"], ".parquet"),
         (["predict", ".", "--out", "x.csv"], "--out must end in"),
         (["info", "nowhere"], "not an artifact"),
     ],

@@ -13,6 +13,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from winnow.models.executors import EXECUTORS
+from winnow.models.options import OUTPUT_FORMATS, PredictOptions
+
 app = typer.Typer(
     name="winnow",
     help="Separate news article text from boilerplate on scraped pages, and label its topic.",
@@ -31,12 +34,29 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from winnow import __version__
+
+        out_console.print(f"winnow {__version__}", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
 def options(
     log_json: Annotated[
         bool,
         typer.Option(
             "--log-json", help="Also log every event as a JSON line on stderr (before the command)."
+        ),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print winnow's version and exit.",
+            callback=_print_version,
+            is_eager=True,
         ),
     ] = False,
 ) -> None:
@@ -283,7 +303,7 @@ def evaluate(
     split: Annotated[str, typer.Option(help="Which split to score.")] = "test",
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Report folder [default: RUN/evaluation/SPLIT]."),
+        typer.Option("--out", "-o", help="Report folder.", show_default="RUN/evaluation/SPLIT"),
     ] = None,
     favor: FavorOption = Favor.balanced,
     allow_version_mismatch: AllowMismatch = False,
@@ -341,12 +361,17 @@ def diff(
         out_console.print(report, markup=False, highlight=False)
 
 
+Executor = StrEnum("Executor", {name: name for name in EXECUTORS})
+ShardFormat = StrEnum("ShardFormat", {fmt.lstrip("."): fmt for fmt in OUTPUT_FORMATS})
+
+
 @app.command()
 def predict(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Page files, folders, JSONL, WARC (each optionally .gz) or glob patterns."
+            help="Page files, folders, JSONL, WARC (each optionally .gz), glob patterns, or - "
+            "for standard input (JSONL, or one page)."
         ),
     ],
     out: Annotated[
@@ -354,20 +379,28 @@ def predict(
         typer.Option(
             "--out",
             "-o",
-            help="One file (.jsonl, .jsonl.gz, .parquet), or a folder of shards: a rerun "
-            "skips the shards already written.",
+            help="One file (.jsonl, .jsonl.gz, .parquet), - for JSONL on standard output, or "
+            "a folder of shards: a rerun skips the shards already written.",
         ),
     ],
     model: Annotated[
         Path | None,
-        typer.Option("--model", "-m", help="Artifact folder [default: the shipped model]."),
+        typer.Option("--model", "-m", help="Artifact folder.", show_default="the shipped model"),
+    ] = None,
+    domain: Annotated[
+        str | None,
+        typer.Option(
+            help="The outlet of pages with no URL of their own (repeated chaff is counted "
+            "per outlet).",
+            show_default="the folder a page file is in",
+        ),
     ] = None,
     workers: Annotated[
         int, typer.Option(help="Processes (or Dask workers for a local cluster).", min=1)
-    ] = 1,
+    ] = PredictOptions.workers,
     executor: Annotated[
-        str, typer.Option(help="Where the work runs: local (processes) or dask.")
-    ] = "local",
+        Executor, typer.Option(help="Where the work runs: local processes, or a Dask cluster.")
+    ] = Executor(PredictOptions.executor),
     scheduler: Annotated[
         str | None,
         typer.Option(
@@ -381,55 +414,66 @@ def predict(
             "for chaff its outlet repeats (one-file --out too).",
             min=1,
         ),
-    ] = 1000,
+    ] = PredictOptions.shard_size,
     shard_format: Annotated[
-        str, typer.Option(help="Shard files: .jsonl.gz, .jsonl or .parquet.")
-    ] = ".jsonl.gz",
+        ShardFormat, typer.Option(help="Shard files of a folder --out.")
+    ] = ShardFormat(PredictOptions.shard_format),
     max_bytes: Annotated[
         int,
         typer.Option(help="A page (or JSONL line, or WARC record) over this is an error.", min=1),
-    ] = 20_000_000,
+    ] = PredictOptions.max_bytes,
     max_paragraphs: Annotated[
         int, typer.Option(help="A page with more paragraphs is an error (0: no limit).", min=0)
-    ] = 20_000,
+    ] = PredictOptions.max_paragraphs,
     max_seconds: Annotated[
         float,
         typer.Option(help="A page whose parsing takes longer is an error (0: no limit).", min=0),
-    ] = 30.0,
+    ] = PredictOptions.max_seconds,
     batch_size: Annotated[
         int, typer.Option(help="Pages scored together (speed and memory, not output).", min=1)
-    ] = 64,
+    ] = PredictOptions.batch_size,
     show: Annotated[
         int,
         typer.Option(help="Print a table of the first N pages' results (one-file --out).", min=0),
     ] = 0,
     favor: FavorOption = Favor.balanced,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            help="Replace a one-file OUT that exists; start a folder OUT again instead of "
+            "resuming it."
+        ),
+    ] = False,
     allow_version_mismatch: AllowMismatch = False,
     quiet: Quiet = False,
 ) -> None:
     """Clean and label pages: one record per page with its text, topic and paragraphs.
 
-    Exit code 0 when every page went well, 1 when some failed, 2 on bad usage, 3 when nearly
-    all failed.
+    `winnow predict - --out -` is a filter: JSONL in, JSONL out, progress and summary on
+    stderr. Exit code 0 when every page went well, 1 when some failed, 2 on bad usage, 3
+    when nearly all failed.
     """
     from winnow.models.artifact import ArtifactError
     from winnow.models.defaults import default_model_path
-    from winnow.models.predict import PredictOptions
+    from winnow.models.predict import STDOUT
     from winnow.models.predict import predict as run_predict
 
     options = PredictOptions(
         batch_size=batch_size,
         workers=workers,
-        executor=executor,
+        executor=executor.value,
         scheduler=scheduler,
         shard_size=shard_size,
-        shard_format=shard_format,
+        shard_format=shard_format.value,
         max_bytes=max_bytes,
         max_paragraphs=max_paragraphs,
         max_seconds=max_seconds,
         allow_version_mismatch=allow_version_mismatch,
         favor=favor.value,
+        domain=domain,
     )
+    # With the records on standard output, everything said to a person goes to stderr.
+    console = err_console if str(out) == STDOUT else out_console
     shown: list[dict] = []
 
     def keep_for_table(record: dict) -> None:
@@ -443,23 +487,25 @@ def predict(
                 out,
                 model or default_model_path(),
                 options,
+                overwrite=overwrite,
                 on_record=keep_for_table,
                 on_progress=advance,
             )
-    except (FileNotFoundError, ValueError, ArtifactError, RuntimeError) as err:
+    except (FileNotFoundError, FileExistsError, ValueError, ArtifactError, RuntimeError) as err:
         raise fail(str(err)) from None
     if shown and not quiet:
-        _print_records(shown)
+        _print_records(shown, console)
     if not quiet:
         s = summary.as_dict()
         skipped = ", ".join(f"{k} {v}" for k, v in s["skipped_records"].items())
         resumed = f"; {s['shards_resumed']} shards already done" if s["shards_resumed"] else ""
-        out_console.print(
+        console.print(
             f"{s['pages']} pages, {s['ok']} ok, {s['failed']} failed "
             f"({', '.join(f'{k} {v}' for k, v in s['errors'].items()) or 'no errors'})"
             f"{'; records skipped: ' + skipped if skipped else ''}{resumed}; "
-            f"{s['pages_per_second']} pages/s; wrote {out}",
+            f"{s['pages_per_second']} pages/s; wrote {s['out']}",
             soft_wrap=True,
+            highlight=False,
         )
     code = summary.exit_code()
     if code:
@@ -693,7 +739,7 @@ def _print_metrics(metrics: dict, title: str) -> None:
     out_console.print(table)
 
 
-def _print_records(records: list[dict]) -> None:
+def _print_records(records: list[dict], console: Console = out_console) -> None:
     table = Table(title="predictions")
     for column in ("page", "topic", "score", "kept", "words", "error"):
         table.add_column(
@@ -709,7 +755,7 @@ def _print_records(records: list[dict]) -> None:
             str(len(r["text"].split())),
             r["error"] or "",
         )
-    out_console.print(table)
+    console.print(table)
 
 
 def main() -> None:
