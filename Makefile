@@ -49,9 +49,13 @@ train: $(RUN)/manifest.json
 $(RUN)/manifest.json: $(BUILT)/manifest.json $(MODELS_PY) $(TRAIN_PY)
 	$(BIN)/winnow train $(BUILT) --out $(RUN) --seed $(SEED) --overwrite
 
+# The gate: under any bound of THRESHOLDS, evaluate exits 1 and make fails; metrics.json is
+# removed then (the report stays), so the next `make evaluate` checks again.
+THRESHOLDS ?= data/thresholds/sample.toml
 evaluate: $(RUN)/evaluation/test/metrics.json
-$(RUN)/evaluation/test/metrics.json: $(RUN)/manifest.json $(BUILT)/manifest.json
-	$(BIN)/winnow evaluate $(RUN) $(BUILT) --split test
+$(RUN)/evaluation/test/metrics.json: $(RUN)/manifest.json $(BUILT)/manifest.json $(THRESHOLDS)
+	$(BIN)/winnow evaluate $(RUN) $(BUILT) --split test --thresholds $(THRESHOLDS) \
+		|| { status=$$?; rm -f $@; exit $$status; }
 
 # The two outlets in data/sample/unseen are never trained on: all of them go to the test split.
 $(UNSEEN_BUILT)/manifest.json: $(STAMP) data/sample/unseen/manifest.jsonl $(wildcard $(UNSEEN)/*/*) $(FEATURES_PY) $(TRAIN_PY)

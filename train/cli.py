@@ -306,15 +306,37 @@ def evaluate(
         typer.Option("--out", "-o", help="Report folder.", show_default="RUN/evaluation/SPLIT"),
     ] = None,
     favor: FavorOption = Favor.balanced,
+    fail_under: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="METRIC=VALUE",
+            help="Exit 1 when METRIC is under VALUE, or not measured on the split (repeatable). "
+            "METRIC: page_f1, page_precision, page_recall, page_f1_html, page_f1_text, "
+            "boilerplate_f1, boilerplate_f1_html, boilerplate_f1_text, content_f1, "
+            "topic_accuracy, topic_macro_f1, topic_accuracy_cleaned.",
+        ),
+    ] = None,
+    thresholds: Annotated[
+        Path | None,
+        typer.Option(
+            help="TOML file of `METRIC = VALUE` lines, checked as --fail-under (which "
+            "replaces the file's bound for the same METRIC)."
+        ),
+    ] = None,
     allow_version_mismatch: AllowMismatch = False,
     quiet: Quiet = False,
 ) -> None:
     """Score an artifact on a dataset split; write metrics.json, figures.json, PNG plots,
-    report.md and a self-contained report.html."""
+    report.md and a self-contained report.html. Exit 0, 1 when a --fail-under or
+    --thresholds check fails (the report is written all the same), 2 on bad usage or an
+    empty split."""
     from winnow.models.artifact import ArtifactError, load_artifact
-    from winnow.train.evaluate import evaluate_run
+    from winnow.train.evaluate import evaluate_run, require_split
+    from winnow.train.gates import check_metrics, gather_bounds
 
     try:
+        bounds = gather_bounds(fail_under, thresholds)
+        require_split(dataset, split)
         cleaner = load_artifact(run, allow_version_mismatch=allow_version_mismatch)
         cleaner.use_favor(favor.value)
         target = out or run / "evaluation" / split
@@ -325,6 +347,7 @@ def evaluate(
     if not quiet:
         _print_metrics({split: metrics}, title=f"{run} on {dataset}")
         out_console.print(f"report: {target / 'report.html'} (and report.md, figures.json)")
+    _gate(check_metrics(metrics, bounds), quiet)
 
 
 @app.command()
@@ -337,15 +360,30 @@ def diff(
         Path | None,
         typer.Option("--out", "-o", help="Also write diff.md and diff.json into this folder."),
     ] = None,
+    fail_if_worse: Annotated[
+        bool,
+        typer.Option(
+            help="Exit 1 when B's page token F1 or topic accuracy on the split is under A's "
+            "(less --tolerance), or B lacks one A has."
+        ),
+    ] = False,
+    tolerance: Annotated[
+        float,
+        typer.Option(help="How far under A B may fall before --fail-if-worse fails.", min=0.0),
+    ] = 0.0,
     allow_version_mismatch: AllowMismatch = False,
     quiet: Quiet = False,
 ) -> None:
-    """Where two models disagree on a split, and which of them is right there."""
+    """Where two models disagree on a split, and which of them is right there. Exit 0, 1
+    when --fail-if-worse finds B worse, 2 on bad usage or an empty split."""
     from winnow.models.artifact import ArtifactError, load_artifact
     from winnow.models.atomic import write_text_atomic
     from winnow.train.diff import diff_models, diff_report
+    from winnow.train.evaluate import require_split
+    from winnow.train.gates import compare_runs
 
     try:
+        require_split(dataset, split)
         a = load_artifact(run_a, allow_version_mismatch=allow_version_mismatch)
         b = load_artifact(run_b, allow_version_mismatch=allow_version_mismatch)
         with _working(quiet, f"comparing {run_a} and {run_b} on {dataset} ({split})"):
@@ -358,7 +396,25 @@ def diff(
         write_text_atomic(out / "diff.md", report)
         write_text_atomic(out / "diff.json", json.dumps(result, indent=2) + "\n")
     if not quiet:
-        out_console.print(report, markup=False, highlight=False)
+        out_console.print(report, markup=False, highlight=False, soft_wrap=True)
+    if fail_if_worse:
+        _gate(compare_runs(result["compared"], tolerance), quiet)
+
+
+EXIT_CHECK_FAILED = 1  # evaluate --fail-under / --thresholds, diff --fail-if-worse
+
+
+def _gate(outcomes: list, quiet: bool) -> None:
+    """Print each check (only the failed ones, on stderr, when quiet) and exit 1 on any."""
+    failed = [o for o in outcomes if o.failed]
+    for outcome in outcomes:
+        if not quiet:
+            out_console.print(outcome.line(), markup=False, highlight=False, soft_wrap=True)
+        elif outcome.failed:
+            err_console.print(outcome.line(), markup=False, highlight=False, soft_wrap=True)
+    if failed:
+        names = ", ".join(o.metric for o in failed)
+        raise fail(f"{len(failed)} of {len(outcomes)} checks failed: {names}", EXIT_CHECK_FAILED)
 
 
 Executor = StrEnum("Executor", {name: name for name in EXECUTORS})

@@ -13,10 +13,10 @@ from typing import Any
 import numpy as np
 
 from winnow.models.cleaner import Cleaner
-from winnow.train.dataset import load_frame
-from winnow.train.evaluate import keep_paragraphs, kept_texts
+from winnow.train.evaluate import ScoredSplit, require_split, score_split, split_metrics
+from winnow.train.gates import compared_figures
 from winnow.train.labels import CONTENT
-from winnow.train.metrics import token_prf
+from winnow.train.metrics import mean
 
 WORST = 10  # pages listed each way, disagreements shown each way
 
@@ -25,10 +25,16 @@ def diff_models(
     a: Cleaner, b: Cleaner, dataset: str | os.PathLike, split: str = "test"
 ) -> dict[str, Any]:
     """Paragraph disagreements (with who is right, where labels exist) and page token F1 per
-    page for models ``a`` and ``b`` on one split; topics too when both have a topic model."""
-    paragraphs = load_frame(dataset, "paragraphs", split)
-    pages = load_frame(dataset, "pages", split)
-    keep_a, keep_b = keep_paragraphs(a, paragraphs), keep_paragraphs(b, paragraphs)
+    page for models ``a`` and ``b`` on one split; topics too when both have a topic model.
+
+    Both are scored by ``evaluate.score_split``, so every figure here is the one
+    ``winnow evaluate`` reports; ``compared`` holds those ``diff --fail-if-worse`` checks.
+    """
+    require_split(dataset, split)
+    scored_a, scored_b = score_split(a, dataset, split), score_split(b, dataset, split)
+    paragraphs = scored_a.paragraphs
+    keep_a = paragraphs["keep"].to_numpy()
+    keep_b = scored_b.paragraphs["keep"].to_numpy()
     differ = keep_a != keep_b
     labels = paragraphs["label"].to_numpy()
     labelled = labels >= 0
@@ -46,39 +52,52 @@ def diff_models(
             "a_right": _examples(paragraphs, a_right, keep_a),
             "b_right": _examples(paragraphs, b_right, keep_b),
         },
+        "compared": compared_figures(split_metrics(scored_a), split_metrics(scored_b)),
     }
-    texts_a, texts_b = kept_texts(paragraphs, keep_a), kept_texts(paragraphs, keep_b)
-    rows = []
-    for page in pages[pages["gold_text"] != ""].itertuples():
-        f_a = token_prf(texts_a.get(page.id, ""), page.gold_text)[2]
-        f_b = token_prf(texts_b.get(page.id, ""), page.gold_text)[2]
-        rows.append({"page": page.id, "domain": page.domain, "a_f1": f_a, "b_f1": f_b})
-    if rows:
-        change = np.array([r["b_f1"] - r["a_f1"] for r in rows])
-        order = np.argsort(change)
-        result["pages"] = {
-            "with_gold": len(rows),
-            "a_f1": round(float(np.mean([r["a_f1"] for r in rows])), 4),
-            "b_f1": round(float(np.mean([r["b_f1"] for r in rows])), 4),
-            "b_better": int((change > 1e-9).sum()),
-            "a_better": int((change < -1e-9).sum()),
-            "b_worst": [_rounded(rows[i]) for i in order[:WORST] if change[i] < -1e-9],
-            "b_best": [_rounded(rows[i]) for i in order[::-1][:WORST] if change[i] > 1e-9],
-        }
-    topic_pages = pages[pages["topic"] != ""]
-    if a.topic is not None and b.topic is not None and len(topic_pages):
-        texts = topic_pages["content_text"].tolist()
-        truth_topics = topic_pages["topic"].to_numpy()
-        pred_a = np.asarray(a.topic.predict(texts)).astype(str)
-        pred_b = np.asarray(b.topic.predict(texts)).astype(str)
-        other = pred_a != pred_b
-        result["topics"] = {
-            "pages": int(len(topic_pages)),
-            "disagree": int(other.sum()),
-            "a_right": int((other & (pred_a == truth_topics)).sum()),
-            "b_right": int((other & (pred_b == truth_topics)).sum()),
-        }
+    pages = _page_changes(scored_a, scored_b)
+    if pages:
+        result["pages"] = pages
+    topics = _topic_changes(scored_a, scored_b)
+    if topics:
+        result["topics"] = topics
     return result
+
+
+def _page_changes(scored_a: ScoredSplit, scored_b: ScoredSplit) -> dict[str, Any] | None:
+    gold = scored_a.pages["f1"].notna().to_numpy()
+    if not gold.any():
+        return None
+    frame = scored_a.pages[gold]
+    f_a, f_b = frame["f1"].to_numpy(), scored_b.pages["f1"].to_numpy()[gold]
+    rows = [
+        {"page": page, "domain": domain, "a_f1": float(x), "b_f1": float(y)}
+        for page, domain, x, y in zip(frame["id"], frame["domain"], f_a, f_b, strict=True)
+    ]
+    change = f_b - f_a
+    order = np.argsort(change, kind="stable")
+    return {
+        "with_gold": len(rows),
+        "a_f1": mean(f_a),
+        "b_f1": mean(f_b),
+        "b_better": int((change > 1e-9).sum()),
+        "a_better": int((change < -1e-9).sum()),
+        "b_worst": [_rounded(rows[i]) for i in order[:WORST] if change[i] < -1e-9],
+        "b_best": [_rounded(rows[i]) for i in order[::-1][:WORST] if change[i] > 1e-9],
+    }
+
+
+def _topic_changes(scored_a: ScoredSplit, scored_b: ScoredSplit) -> dict[str, Any] | None:
+    if scored_a.topic is None or scored_b.topic is None:
+        return None
+    truth = np.asarray(scored_a.topic.truth)
+    pred_a, pred_b = scored_a.topic.predicted, scored_b.topic.predicted
+    other = pred_a != pred_b
+    return {
+        "pages": int(len(truth)),
+        "disagree": int(other.sum()),
+        "a_right": int((other & (pred_a == truth)).sum()),
+        "b_right": int((other & (pred_b == truth)).sum()),
+    }
 
 
 def _examples(paragraphs, chosen: np.ndarray, keep: np.ndarray) -> list[dict]:
@@ -130,9 +149,11 @@ def diff_report(result: dict[str, Any], name_a: str, name_b: str) -> str:
         ]
     topics = result.get("topics")
     if topics:
+        accuracy = result["compared"]["topic_accuracy"]
         lines += [
             "",
-            f"Topics: {topics['pages']} pages, {topics['disagree']} disagreements; A right on "
+            f"Topics: {topics['pages']} pages, accuracy A {accuracy['a']}, "
+            f"B {accuracy['b']}; {topics['disagree']} disagreements, A right on "
             f"{topics['a_right']}, B right on {topics['b_right']}.",
         ]
     for who in ("a", "b"):

@@ -52,11 +52,6 @@ def score_paragraphs(
     return scores
 
 
-def keep_paragraphs(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
-    """Which rows ``cleaner`` keeps: P(content) at or above its threshold for the row's kind."""
-    return score_paragraphs(cleaner, paragraphs) >= paragraph_thresholds(cleaner, paragraphs)
-
-
 def paragraph_thresholds(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
     """Each row's cut on P(content): its page kind's threshold, by the cleaner's favor."""
     cuts = {kind: cleaner.threshold(kind) for kind in paragraphs["kind"].unique()}
@@ -125,6 +120,21 @@ def page_type(kind: str, has_gold: bool, has_labels: bool) -> str:
     if has_gold:
         return f"{kind}, gold text"
     return f"{kind}, paragraph labels" if has_labels else f"{kind}, topic only"
+
+
+def require_split(dataset: str | os.PathLike, split: str) -> None:
+    """A ValueError, naming the splits there are, unless ``split`` of ``dataset`` holds pages:
+    a report on no pages would read as a pass."""
+    if not (Path(dataset) / "manifest.json").is_file():
+        raise FileNotFoundError(f"{dataset} is not a winnow dataset (no manifest.json)")
+    splits = read_manifest(dataset).get("splits", {})
+    there = ", ".join(f"{name} ({s.get('pages', 0)} pages)" for name, s in splits.items())
+    if split not in splits:
+        raise ValueError(f"{dataset} has no split {split!r}; the splits there are: {there}")
+    if not splits[split].get("pages"):
+        raise ValueError(
+            f"the {split} split of {dataset} holds no pages; the splits there are: {there}"
+        )
 
 
 def score_split(cleaner: Cleaner, dataset: str | os.PathLike, split: str) -> ScoredSplit:
@@ -285,6 +295,7 @@ def evaluate_run(
     and the self-contained ``report.html`` to ``out``."""
     from winnow.train.report import write_report
 
+    require_split(dataset, split)
     scored = score_split(cleaner, dataset, split)
     metrics = split_metrics(scored)
     metrics["dataset_fingerprint"] = read_manifest(dataset).get("fingerprint")

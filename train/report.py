@@ -12,6 +12,7 @@ from typing import Any
 from winnow.models.atomic import write_bytes_atomic
 from winnow.train.evaluate import ScoredSplit
 from winnow.train.figures import figures_of, worst_domains
+from winnow.train.gates import lookup
 from winnow.train.plots import plots
 
 DOMAINS_SHOWN = 20  # largest and worst domains in the HTML tables; figures.json has them all
@@ -442,13 +443,3 @@ def _cell(value: Any) -> str:
     if value is None:
         return "-"
     return str(value)
-
-
-def lookup(metrics: dict[str, Any], path: str) -> Any:
-    """The value at a dotted path of ``metrics.json``, or None."""
-    node: Any = metrics
-    for key in path.split("."):
-        if not isinstance(node, dict) or key not in node:
-            return None
-        node = node[key]
-    return node
