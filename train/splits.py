@@ -15,6 +15,19 @@ def split_group(page) -> str:
     return page.domain or page.id
 
 
+def lone_groups_warning(groups: Sequence[str], minimum: int = 10) -> str | None:
+    """A warning when every one of at least ``minimum`` pages is its own group: then the
+    splits hold out pages, not outlets, and the test split measures outlets the model saw."""
+    if len(groups) >= minimum and len(set(groups)) == len(groups):
+        return (
+            f"every one of the {len(groups):,} pages is its own outlet (no URL, declared URL, "
+            "`domain` field or folder groups them), so the splits hold out pages, not outlets; "
+            "give each record a `url` or `domain`, put each outlet's files in a folder, or pass "
+            "--domain"
+        )
+    return None
+
+
 def assign_splits(
     groups: Sequence[str], *, seed: int = 0, fractions: Sequence[float] = (0.7, 0.15, 0.15)
 ) -> dict[str, str]:
