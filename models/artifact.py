@@ -207,6 +207,8 @@ def save_artifact(
                 if cleaner.topic is not None
                 else [],
             },
+            # What it holds: a dataset with one kind of label trains one part (``model_parts``).
+            "parts": model_parts(cleaner),
             "thresholds": cleaner.thresholds,
             # --favor precision | recall; none in artifacts made before favors existed.
             "favor_thresholds": cleaner.favor_thresholds,
@@ -272,6 +274,7 @@ def verify_artifact(
                 result.problems.append(
                     f"{name} holds types outside the allow-list: {', '.join(refused)}"
                 )
+    result.problems += _parts_problems(manifest.get("parts"), files)
     has_second_pass = any(name.startswith("sequence_") for name in files)
     # A second pass reads the page features it was trained on, by name: an artifact made
     # before features were added still loads; one that needs a feature gone does not.
@@ -303,6 +306,29 @@ def verify_artifact(
     return result
 
 
+def model_parts(cleaner: Cleaner) -> dict[str, Any]:
+    """The parts a model holds: the page kinds of its boilerplate models (none: it keeps every
+    paragraph) and whether it has a topic model (no: every topic is None)."""
+    return {"boilerplate": sorted(cleaner.boilerplate), "topic": cleaner.topic is not None}
+
+
+def parts_from_files(files: dict[str, str]) -> dict[str, Any]:
+    """``model_parts`` read from an artifact's file list (artifacts made before ``parts``)."""
+    kinds = [k for k in ("html", "text") if MODEL_FILES[f"boilerplate_{k}"] in files]
+    return {"boilerplate": kinds, "topic": MODEL_FILES["topic"] in files}
+
+
+def _parts_problems(parts: Any, files: dict[str, str]) -> list[str]:
+    """An artifact must hold a boilerplate or a topic model, and, where its manifest names its
+    parts, exactly those."""
+    held = parts_from_files(files)
+    if not held["boilerplate"] and not held["topic"]:
+        return ["it holds neither a boilerplate model nor a topic model"]
+    if parts is not None and parts != held:
+        return [f"its manifest says it holds {parts} but its files hold {held}"]
+    return []
+
+
 def _is_favor_thresholds(favors: Any) -> bool:
     """Whether a manifest's ``favor_thresholds`` is a threshold in [0, 1] per page kind for
     some of the favors other than balanced, and nothing else."""
@@ -332,8 +358,6 @@ def load_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = Fal
     boilerplate = {
         k: models[f"boilerplate_{k}"] for k in ("html", "text") if f"boilerplate_{k}" in models
     }
-    if not boilerplate:
-        raise ArtifactError(f"refusing {path}: it holds no boilerplate model")
     sequence = {k: models[f"sequence_{k}"] for k in boilerplate if f"sequence_{k}" in models}
     columns = list(manifest.get("sequence_columns") or SEQUENCE_COLUMNS)
     for kind, model in sequence.items():

@@ -50,6 +50,15 @@ class Cleaner:
     ``max_paragraphs`` and ``max_seconds`` (0: none) turn a page that goes over them into an
     error record (``limit: ...``) instead of letting it stall the batch; they, ``favor``,
     ``context_size`` and ``batch_size`` are run-time settings, not saved with the model.
+
+    A model is trained on what its dataset holds, so either part may be missing. With no
+    topic model (``topic`` None: paragraph labels only) every record's ``topic`` and
+    ``topic_score`` are None. With no boilerplate model (``boilerplate`` empty: topic labels
+    only, BBC News built alone, say) nothing is removed: every paragraph is ``content`` with
+    score 1.0, the record's ``text`` is all of the page's text and the topic is labelled on it,
+    as a topic classifier handed the page would label it; the favors change nothing then.
+    That is what such a model can honestly do: it was never shown what boilerplate is, and
+    guessing would throw away article text without saying so.
     """
 
     boilerplate: dict[str, Pipeline]
@@ -83,7 +92,7 @@ class Cleaner:
     def _favor_thresholds(self, favor: str) -> dict[str, float]:
         if favor not in FAVORS:
             raise ValueError(f"favor must be one of {', '.join(FAVORS)}, not {favor!r}")
-        if favor == "balanced":
+        if favor == "balanced" or not self.boilerplate:  # nothing to cut: every favor keeps all
             return self.thresholds
         if favor not in self.favor_thresholds:
             raise ValueError(
@@ -145,7 +154,10 @@ class Cleaner:
         return proba[:, list(second.classes_).index(1)]
 
     def paragraph_margins(self, table: pd.DataFrame, kind: str) -> np.ndarray:
-        """Log-odds of content for each row (unsaturated, for comparing close candidates)."""
+        """Log-odds of content for each row (unsaturated, for comparing close candidates);
+        +inf, certain content, for every row when there is no boilerplate model."""
+        if not self.boilerplate:
+            return np.full(len(table), np.inf)
         return content_margin(self._model(kind), table)
 
     def _kind(self, kind: str) -> str:

@@ -28,9 +28,7 @@ def model_card(
     lines = [
         "# winnow model",
         "",
-        "Separates article text from boilerplate (navigation, donation and newsletter appeals, "
-        "cookie notices, related links, share bars, credits, footers) on scraped news pages, "
-        "and labels the article's topic from the text it keeps.",
+        _purpose(cleaner),
         "",
         "## Training data",
         "",
@@ -47,15 +45,8 @@ def model_card(
     lines += ["", _split_table(data_manifest.get("splits") or {}, info["dataset"]["splits"])]
     lines += [
         "",
-        f"Boilerplate model: {train['paragraphs']} labelled training paragraphs "
-        f"(content {train['labels'].get('1', 0)}, boilerplate {train['labels'].get('0', 0)}).",
-        f"Topic model: {train['topic_pages']} training pages; per topic "
-        f"{_counts(train['topics']) if train['topics'] else 'none'}."
-        + (
-            f" Left out for having a single page: {', '.join(train['topics_dropped'])}."
-            if train.get("topics_dropped")
-            else ""
-        ),
+        _boilerplate_line(train, cleaner),
+        _topic_line(train, cleaner),
         _label_map_line(info["dataset"].get("label_map") or {}),
         "",
         "## Parameters",
@@ -64,29 +55,15 @@ def model_card(
         "|---|---|",
     ]
     lines += [f"| {k} | {v} |" for k, v in info["options"].items()]
-    lines += [
-        f"| threshold on P(content), per page kind | {cleaner.thresholds} (tuned on validation) |",
-        f"| topic threshold (`other` below) | {cleaner.topic_threshold} |",
-        "",
-        "Each paragraph is scored by a linear first pass; a second pass of gradient-boosted "
-        "trees rereads those scores along the page where it beat the first pass on the "
-        "validation split: "
-        + ", ".join(
-            f"{kind} {'yes' if p['second_pass'] else 'no'} (validation score "
-            f"{p['validation_f1']}, first pass alone {p['first_pass_f1']})"
-            for kind, p in sorted(train.get("passes", {}).items())
+    if cleaner.boilerplate:
+        tuning = train.get("thresholds_tuned") or "tuned on validation"
+        lines.append(
+            f"| threshold on P(content), per page kind | {cleaner.thresholds} ({tuning}) |"
         )
-        + " (what the threshold maximises: page token F1 for markup; for text, boilerplate-line "
-        "F1 on validation article pages an extractor left mostly article, where the split has "
-        "them, else page token F1). Besides its words, the text model reads each line's "
-        "shape (calls to action, teaser labels, dates, reading times, prices, handles, bios, "
-        "credits), its opening "
-        "and closing words, and how often the line recurs on its page and on the other pages "
-        "of its outlet in the same shard."
-        + _cutter_line(train.get("glued_cutter") or {})
-        + " Topics: word and character n-grams into two NB-SVMs, each calibrated by "
-        "isotonic regression, their probabilities averaged, so `topic_score` is a probability.",
-        *_favor_lines(train.get("passes") or {}),
+    if cleaner.topic is not None:
+        lines.append(f"| topic threshold (`other` below) | {cleaner.topic_threshold} |")
+    lines += ["", *_method_lines(train, cleaner), *_favor_lines(train.get("passes") or {})]
+    lines += [
         "",
         "## Metrics",
         "",
@@ -95,22 +72,115 @@ def model_card(
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for split, m in metrics.items():
-        para = m.get("paragraph") or {}
-        tok = m.get("page_tokens") or {}
-        topic = (m.get("topic") or {}).get("article_text") or {}
-        cells = [
-            para.get("accuracy"),
-            (para.get("boilerplate") or {}).get("f1"),
-            (para.get("content") or {}).get("f1"),
-            tok.get("f1"),
-            tok.get("keep_all_f1"),
-            topic.get("accuracy"),
-            topic.get("macro_f1"),
-            topic.get("ece"),
-        ]
-        lines.append(
-            f"| {split} | " + " | ".join("" if c is None else str(c) for c in cells) + " |"
+        lines.append(_metrics_row(split, m))
+    lines += _test_lines(metrics, plots)
+    lines += [
+        "",
+        "## Intended use",
+        "",
+        _intended_use(cleaner),
+        "",
+        "## Known limits",
+        "",
+    ]
+    lines += [f"- {limit}" for limit in known_limits(info, metrics, data_manifest, cleaner)]
+    return "\n".join(lines) + "\n"
+
+
+def _purpose(cleaner: Cleaner) -> str:
+    """What this model does, by the parts it holds."""
+    cleans = (
+        "Separates article text from boilerplate (navigation, donation and newsletter appeals, "
+        "cookie notices, related links, share bars, credits, footers) on scraped news pages"
+    )
+    if cleaner.boilerplate and cleaner.topic is not None:
+        return f"{cleans}, and labels the article's topic from the text it keeps."
+    if cleaner.boilerplate:
+        return f"{cleans}. It has no topic model: every record's topic is null."
+    return (
+        "Labels the topic of news pages. It has no boilerplate model: every paragraph is kept "
+        "(score 1.0) and the topic is labelled on the whole text of the page."
+    )
+
+
+def _boilerplate_line(train: dict[str, Any], cleaner: Cleaner) -> str:
+    if not cleaner.boilerplate:
+        why = ((train.get("parts") or {}).get("boilerplate") or {}).get("detail", "")
+        return f"No boilerplate model{': ' + why if why else ''}."
+    return (
+        f"Boilerplate model: {train['paragraphs']} labelled training paragraphs "
+        f"(content {train['labels'].get('1', 0)}, boilerplate {train['labels'].get('0', 0)})."
+    )
+
+
+def _topic_line(train: dict[str, Any], cleaner: Cleaner) -> str:
+    dropped = (
+        f" Left out for having a single page: {', '.join(train['topics_dropped'])}."
+        if train.get("topics_dropped")
+        else ""
+    )
+    if cleaner.topic is None:
+        why = ((train.get("parts") or {}).get("topic") or {}).get("detail", "")
+        return f"No topic model{': ' + why if why else ''}." + ("" if why else dropped)
+    return (
+        f"Topic model: {train['topic_pages']} training pages; per topic "
+        f"{_counts(train['topics']) if train['topics'] else 'none'}." + dropped
+    )
+
+
+def _method_lines(train: dict[str, Any], cleaner: Cleaner) -> list[str]:
+    """How each part it holds works."""
+    text = ""
+    if cleaner.boilerplate:
+        text += (
+            "Each paragraph is scored by a linear first pass; a second pass of gradient-boosted "
+            "trees rereads those scores along the page where it beat the first pass on the "
+            "validation split: "
+            + ", ".join(
+                f"{kind} {'yes' if p['second_pass'] else 'no'} "
+                + (
+                    f"(validation score {p['validation_f1']}, first pass alone "
+                    f"{p['first_pass_f1']})"
+                    if p.get("tuned", True)
+                    else "(untested: no validation page of this kind to score)"
+                )
+                for kind, p in sorted(train.get("passes", {}).items())
+            )
+            + " (what the threshold maximises: page token F1 for markup; for text, boilerplate-line "
+            "F1 on validation article pages an extractor left mostly article, where the split has "
+            "them, else page token F1). Besides its words, the text model reads each line's "
+            "shape (calls to action, teaser labels, dates, reading times, prices, handles, bios, "
+            "credits), its opening "
+            "and closing words, and how often the line recurs on its page and on the other pages "
+            "of its outlet in the same shard." + _cutter_line(train.get("glued_cutter") or {})
         )
+    if cleaner.topic is not None:
+        text += (
+            " Topics: word and character n-grams into two NB-SVMs, each calibrated by "
+            "isotonic regression, their probabilities averaged, so `topic_score` is a probability."
+        )
+    return [text.strip()]
+
+
+def _metrics_row(split: str, m: dict[str, Any]) -> str:
+    para = m.get("paragraph") or {}
+    tok = m.get("page_tokens") or {}
+    topic = (m.get("topic") or {}).get("article_text") or {}
+    cells = [
+        para.get("accuracy"),
+        (para.get("boilerplate") or {}).get("f1"),
+        (para.get("content") or {}).get("f1"),
+        tok.get("f1"),
+        tok.get("keep_all_f1"),
+        topic.get("accuracy"),
+        topic.get("macro_f1"),
+        topic.get("ece"),
+    ]
+    return f"| {split} | " + " | ".join("" if c is None else str(c) for c in cells) + " |"
+
+
+def _test_lines(metrics: dict[str, Any], plots: list[str]) -> list[str]:
+    lines: list[str] = []
     test = metrics.get("test") or {}
     by_kind = (test.get("paragraph") or {}).get("by_kind") or {}
     if by_kind:
@@ -124,44 +194,52 @@ def model_card(
     if plots:
         lines += ["", "Test split plots (all of them, with tables per domain: `report.html`):", ""]
         lines += [f"![{name[:-4]}]({name})" for name in plots]
-    lines += [
-        "",
-        "## Intended use",
-        "",
-        "Batch cleaning and topic labelling of scraped news pages like those it was trained "
-        "on, with `winnow predict`. Every paragraph keeps its score, so a downstream job can "
-        "choose its own trade-off between chaff let through and article text lost.",
-        "",
-        "## Known limits",
-        "",
-    ]
-    lines += [f"- {limit}" for limit in known_limits(info, metrics, data_manifest)]
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _intended_use(cleaner: Cleaner) -> str:
+    if not cleaner.boilerplate:
+        return (
+            "Topic labelling of news text like that it was trained on, with `winnow predict`. "
+            "Give it article text: it removes nothing, so on a scraped page the menus and "
+            "footers are read as part of the article."
+        )
+    return (
+        "Batch cleaning"
+        + (" and topic labelling" if cleaner.topic is not None else "")
+        + " of scraped news pages like those it was trained on, with `winnow predict`. Every "
+        "paragraph keeps its score, so a downstream job can choose its own trade-off between "
+        "chaff let through and article text lost."
+    )
 
 
 def known_limits(
-    info: dict[str, Any], metrics: dict[str, Any], data_manifest: dict[str, Any]
+    info: dict[str, Any],
+    metrics: dict[str, Any],
+    data_manifest: dict[str, Any],
+    cleaner: Cleaner | None = None,
 ) -> list[str]:
     """What this run's own data says the model cannot be trusted with."""
     train = info["training"]
-    limits = [
-        "Outlets whose markup or chaff differ from the training data score lower; retrain "
-        "with `winnow build` and `winnow train` on labelled pages from them (`winnow review` "
-        "picks the paragraphs worth labelling).",
-    ]
-    splits = data_manifest.get("splits") or {}
-    domains = (splits.get("train") or {}).get("domains")
-    if domains is not None and domains < FEW_DOMAINS:
-        limits.append(
-            f"Trained on {domains} outlets only: figures on other outlets will be lower than "
-            "those above."
-        )
-    kinds = (splits.get("train") or {}).get("kinds") or {}
-    for kind in ("html", "text"):
-        if kinds and not kinds.get(kind):
+    limits = []
+    parts = train.get("parts") or {}
+    for name in ("boilerplate", "topic"):
+        part = parts.get(name) or {}
+        if part and not part.get("trained"):
             limits.append(
-                f"No {kind} pages in training: {kind} input is cleaned by the other model."
+                f"No {name} model ({part.get('detail')}): "
+                + (
+                    "nothing is removed from a page."
+                    if name == "boilerplate"
+                    else "every record's topic is null."
+                )
             )
+    cleans = cleaner is None or bool(cleaner.boilerplate)
+    tuning = train.get("thresholds_tuned") or ""
+    if cleans and "not tuned" in tuning:
+        limits.append(f"Thresholds: {tuning}.")
+    if cleans:
+        limits += _cleaning_limits(data_manifest)
     few = sorted(t for t, n in (train.get("topics") or {}).items() if n < FEW_TOPIC_PAGES)
     if few:
         limits.append(
@@ -188,6 +266,29 @@ def known_limits(
         "Languages: the features are word and character n-grams of whatever the training "
         "pages were written in; pages in other languages are out of scope."
     )
+    return limits
+
+
+def _cleaning_limits(data_manifest: dict[str, Any]) -> list[str]:
+    """What the training outlets and page kinds say about the boilerplate model."""
+    limits = [
+        "Outlets whose markup or chaff differ from the training data score lower; retrain "
+        "with `winnow build` and `winnow train` on labelled pages from them (`winnow review` "
+        "picks the paragraphs worth labelling).",
+    ]
+    splits = data_manifest.get("splits") or {}
+    domains = (splits.get("train") or {}).get("domains")
+    if domains is not None and domains < FEW_DOMAINS:
+        limits.append(
+            f"Trained on {domains} outlets only: figures on other outlets will be lower than "
+            "those above."
+        )
+    kinds = (splits.get("train") or {}).get("kinds") or {}
+    for kind in ("html", "text"):
+        if kinds and not kinds.get(kind):
+            limits.append(
+                f"No {kind} pages in training: {kind} input is cleaned by the other model."
+            )
     return limits
 
 
@@ -264,3 +365,42 @@ def _label_map_line(label_map: dict[str, str]) -> str:
         for target in sorted(set(label_map.values()))
     )
     return f"Source topic labels folded by the dataset's label map: {folded}."
+
+
+def parts_summary(manifest: dict[str, Any]) -> list[tuple[str, bool]]:
+    """What ``winnow train`` prints after training and ``winnow info`` shows: a line per part
+    (boilerplate model, topic model) saying what it was trained on, or why it is missing, and
+    one on whether the thresholds were tuned; each with whether it is a warning (a missing
+    part, untuned thresholds)."""
+    from winnow.models.artifact import parts_from_files
+
+    train = manifest.get("training") or {}
+    reasons = train.get("parts") or {}
+    held = manifest.get("parts") or parts_from_files(manifest.get("files") or {})
+    kinds = held.get("boilerplate") or []
+    why = (reasons.get("boilerplate") or {}).get("detail")
+    if kinds:
+        lines = [(f"boilerplate model: page kinds {', '.join(kinds)}" + _on(why), False)]
+    else:
+        lines = [
+            ("boilerplate model: none, so every paragraph is kept (score 1.0)" + _as(why), True)
+        ]
+    topics = (manifest.get("labels") or {}).get("topic") or []
+    why = (reasons.get("topic") or {}).get("detail")
+    if held.get("topic"):
+        lines.append((f"topic model: {len(topics)} topics ({', '.join(topics)})" + _on(why), False))
+    else:
+        lines.append(("topic model: none, so every topic is null" + _as(why), True))
+    tuning = train.get("thresholds_tuned")
+    if kinds and tuning:
+        untuned = any(not p.get("tuned", True) for p in (train.get("passes") or {}).values())
+        lines.append((f"thresholds: {tuning}", untuned))
+    return lines
+
+
+def _on(detail: str | None) -> str:
+    return f"; trained on {detail}" if detail else ""
+
+
+def _as(detail: str | None) -> str:
+    return f": {detail}" if detail else ""

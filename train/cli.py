@@ -235,6 +235,30 @@ def build(
             f"pages read {manifest['pages_read']}, kept {manifest['pages_kept']}, dropped "
             + (", ".join(f"{k} {v}" for k, v in dropped.items()) or "none")
         )
+        _print_build_report(manifest, out / "manifest.json")
+
+
+BUILD_DROPPED_SHOWN = 10  # dropped records `build` prints; the manifest keeps the first 100
+
+
+def _print_build_report(manifest: dict, where: Path) -> None:
+    """On stderr: the first dropped records with their reasons, then the warnings and notes
+    about the data (all of them are also in the manifest)."""
+    from rich.markup import escape
+
+    from winnow.train.dataset import dropped_lines
+
+    lines = dropped_lines(manifest, BUILD_DROPPED_SHOWN, str(where))
+    if lines:
+        err_console.print("dropped records:", highlight=False)
+    for line in lines:
+        err_console.print(f"  {escape(line)}", highlight=False, soft_wrap=True)
+    for warning in manifest.get("warnings") or []:
+        err_console.print(
+            f"[yellow]warning:[/yellow] {escape(warning)}", highlight=False, soft_wrap=True
+        )
+    for note in manifest.get("notes") or []:
+        err_console.print(f"note: {escape(note)}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -294,6 +318,19 @@ def train(
         raise fail(str(err)) from None
     if not quiet:
         _print_metrics(metrics, title=f"artifact {path}")
+        _print_parts(json.loads((path / "manifest.json").read_text()))
+
+
+def _print_parts(manifest: dict, indent: str = "", warnings: bool = True) -> None:
+    """What a run trained and what it could not, and whether its thresholds were tuned (a
+    missing part or an untuned threshold is a warning)."""
+    from rich.markup import escape
+
+    from winnow.train.card import parts_summary
+
+    for line, warn in parts_summary(manifest):
+        style = "[yellow]warning:[/yellow] " if warn and warnings else ""
+        out_console.print(f"{indent}{style}{escape(line)}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -731,7 +768,7 @@ def info(
     allow_version_mismatch: AllowMismatch = False,
 ) -> None:
     """Show what an artifact holds and whether it verifies (exit 2 when it does not)."""
-    from winnow.models.artifact import verify_artifact
+    from winnow.models.artifact import parts_from_files, verify_artifact
 
     check = verify_artifact(run, allow_version_mismatch=allow_version_mismatch)
     m = check.manifest
@@ -756,14 +793,17 @@ def info(
                 f"  format {m.get('format')} v{m.get('format_version')}, created {m.get('created')}"
             )
             out_console.print(f"  versions {m.get('versions')}")
-            out_console.print(f"  boilerplate thresholds {m.get('thresholds')} (--favor balanced)")
-            favors = m.get("favor_thresholds") or {}
-            for name in ("precision", "recall"):
+            _print_parts(m, indent="  ", warnings=False)
+            if (m.get("parts") or parts_from_files(m.get("files") or {}))["boilerplate"]:
                 out_console.print(
-                    f"  --favor {name} thresholds "
-                    + (str(favors[name]) if name in favors else "none (trained before --favor)")
+                    f"  boilerplate thresholds {m.get('thresholds')} (--favor balanced)"
                 )
-            out_console.print(f"  topics {m.get('labels', {}).get('topic')}")
+                favors = m.get("favor_thresholds") or {}
+                for name in ("precision", "recall"):
+                    out_console.print(
+                        f"  --favor {name} thresholds "
+                        + (str(favors[name]) if name in favors else "none (trained before --favor)")
+                    )
             ds = m.get("dataset") or {}
             out_console.print(f"  dataset {ds.get('path')} fingerprint {ds.get('fingerprint')}")
             for name, digest in (m.get("files") or {}).items():

@@ -33,6 +33,7 @@ from winnow.features.segment import MarkupTooDeep, segment_page
 from winnow.models.artifact import package_versions
 from winnow.models.atomic import atomic_dir
 from winnow.models.events import event
+from winnow.train.build_report import BuildReport, split_warnings
 from winnow.train.hub import HubSource, read_hub
 from winnow.train.labels import (
     BOILERPLATE,
@@ -75,7 +76,12 @@ class BuildOptions:
 
 
 class Skip(Exception):
-    """A page that gives no training example; the message is the reason counted."""
+    """A page that gives no training example: ``reason`` is counted, ``detail`` tells the
+    user what is missing from it."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(reason)
+        self.reason, self.detail = reason, detail
 
 
 def page_examples(
@@ -98,10 +104,10 @@ def page_examples(
         raise Skip(page.error.split(":", 1)[0])
     try:
         paragraphs = segment_page(page)
-    except MarkupTooDeep:
-        raise Skip("too_deep") from None
+    except MarkupTooDeep as err:
+        raise Skip("too_deep", str(err)) from None
     if not paragraphs:
-        raise Skip("no_text")
+        raise Skip("no_text", "no text found on the page")
     gold = page.meta.get("gold_text")
     gold = gold if isinstance(gold, str) and gold.strip() else None
     explicit = page.meta.get(options.label_field)
@@ -112,12 +118,17 @@ def page_examples(
         lines = page.meta.get("paragraphs")
         if isinstance(lines, list) and page.html is None:
             # Pre-split lines: labels follow each line's input position.
+            expected, what = len(lines), "lines"
             per_line = labels_from_record(explicit, len(lines))
             labels = [per_line[p.line] for p in paragraphs] if per_line is not None else None
         else:
+            expected, what = len(paragraphs), "paragraphs"
             labels = labels_from_record(explicit, len(paragraphs))
         if labels is None:
-            raise Skip("labels_mismatch")
+            raise Skip(
+                "labels_mismatch",
+                f"`{options.label_field}` has {len(explicit)} label{'' if len(explicit) == 1 else 's'} for {expected} {what}",
+            )
     elif gold is not None:
         source = "gold alignment"
         index = GoldIndex(gold, options.align.k)
@@ -142,7 +153,11 @@ def page_examples(
     if topic is not None and topic in options.label_map:
         topic = options.label_map[topic] or None
     if labels is None and topic is None:
-        raise Skip("no_labels")
+        raise Skip(
+            "no_labels",
+            f"nothing to learn from: no `gold_text`, `{options.label_field}`, `with`/`without` "
+            f"snippets or `{options.topic_field}`",
+        )
     table = paragraph_table(paragraphs)
     table.insert(0, "page_id", page.id)
     group = split_group(page)
@@ -294,8 +309,10 @@ def build_dataset(
     inputs = [Path(p) for p in inputs]
     label_files = [Path(p) for p in labels]
     reviewed = read_reviewed(label_files)
+    report = BuildReport(topic_field=options.topic_field, label_field=options.label_field)
     for problem in reviewed.problems:
         log.warning(problem)
+        report.extra_warnings.append(problem)
     applied: Counter[str] = Counter()
     if not inputs and not hub:
         raise ValueError("nothing to build from: give page files, folders or --hf datasets")
@@ -313,10 +330,12 @@ def build_dataset(
         if progress:
             progress(page)
         answers = reviewed.for_page(page.id)
+        notes = report.check(page)
         try:
             row, table = page_examples(page, options, reviewed=answers)
-        except Skip as reason:
-            dropped[str(reason)] += 1
+        except Skip as skip:
+            dropped[skip.reason] += 1
+            report.drop(page, skip.reason, skip.detail, notes)
             continue
         if answers:
             used = {normalise(t) for t in table["text"]} & answers.keys()
@@ -328,7 +347,11 @@ def build_dataset(
         pages.append(row)
         tables.append(table)
     if not pages:
-        raise ValueError(f"no usable pages in {', '.join(map(str, inputs))} ({dict(dropped)})")
+        first = "; ".join(f"{d['where']}: {d['reason']}: {d['detail']}" for d in report.dropped[:3])
+        raise ValueError(
+            f"no usable pages in {', '.join(map(str, inputs))} ({dict(dropped)})"
+            + (f"; first: {first}" if first else "")
+        )
 
     event(log, "pages read", pages=seen, kept=len(pages), dropped=dict(dropped))
     # Renderings follow their page into its split and do not move the split of any other:
@@ -365,6 +388,9 @@ def build_dataset(
         "pages_read": seen,
         "pages_kept": len(pages),
         "pages_dropped": dict(sorted(dropped.items())),
+        # Each dropped record with its reason (the first ``MAX_DROPPED``), and the record keys
+        # build does not read.
+        **report.manifest(),
         "weak_labels": weak,
         # Answers from `winnow review`: how many there were, and how many found their paragraph.
         "reviewed_labels": {
@@ -397,6 +423,15 @@ def build_dataset(
                 for k, v in sp["topic"][sp["topic"] != ""].value_counts().sort_index().items()
             },
         }
+    outlets = int(page_frame["domain"].nunique())
+    manifest["warnings"] = report.warnings() + split_warnings(
+        manifest["splits"], outlets, options.fractions
+    )
+    manifest["notes"] = report.notes()
+    for warning in manifest["warnings"]:
+        event(log, "build warning", warning=warning)
+    for record in report.dropped:
+        event(log, "record dropped", **record)
     manifest["fingerprint"] = _fingerprint(manifest)
 
     with atomic_dir(out, overwrite=overwrite) as tmp:
@@ -459,7 +494,9 @@ def _describe_source(path: Path) -> dict[str, Any]:
 
 def _fingerprint(manifest: dict) -> str:
     """Changes when any input byte, option or count changes; not with the build time."""
-    stable = {k: v for k, v in manifest.items() if k not in ("created", "fingerprint")}
+    # What build says about the records names them by path; their counts are kept.
+    said = ("created", "fingerprint", "dropped_records", "unknown_keys", "warnings", "notes")
+    stable = {k: v for k, v in manifest.items() if k not in said}
     stable["sources"] = [
         {k: s[k] for k in ("sha256", "bytes", "files")} for s in manifest["sources"]
     ]
@@ -490,6 +527,7 @@ def dataset_card(manifest: dict) -> str:
         + (", ".join(f"{k} {v}" for k, v in manifest["pages_dropped"].items()) or "none")
         + ".",
         "",
+        *_said_lines(manifest),
         "## Splits (grouped by domain)",
         "",
         "| split | pages | domains | paragraphs | content | boilerplate | unlabelled "
@@ -505,3 +543,36 @@ def dataset_card(manifest: dict) -> str:
             f"| {lab['boilerplate']} | {lab['unlabelled']} | {sources} | {topics} |"
         )
     return "\n".join(lines) + "\n"
+
+
+CARD_DROPPED = 10  # dropped records listed on the dataset card (the manifest keeps more)
+
+
+def dropped_lines(
+    manifest: dict, limit: int = CARD_DROPPED, where: str = "manifest.json"
+) -> list[str]:
+    """The first ``limit`` dropped records, one line each ("file:line: reason: detail"), and
+    where the rest are (``where``, the manifest); nothing when none was dropped."""
+    dropped = manifest.get("dropped_records") or {}
+    records = dropped.get("records") or []
+    lines = [f"{d['where']}: {d['reason']}: {d['detail']}" for d in records[:limit]]
+    total = dropped.get("total", len(records))
+    if total > len(lines):
+        lines.append(
+            f"... and {total - len(lines)} more; the first {len(records)} are in {where} "
+            "under dropped_records"
+        )
+    return lines
+
+
+def _said_lines(manifest: dict) -> list[str]:
+    """The card's dropped records, warnings and notes, as Markdown lists."""
+    lines: list[str] = []
+    for title, items in (
+        ("Dropped records", dropped_lines(manifest)),
+        ("Warnings", manifest.get("warnings") or []),
+        ("Notes", manifest.get("notes") or []),
+    ):
+        if items:
+            lines += [f"{title}:", "", *(f"- {item}" for item in items), ""]
+    return lines

@@ -205,11 +205,12 @@ def split_metrics(scored: ScoredSplit) -> dict[str, Any]:
     if len(paragraphs) == 0:
         return result
     labelled = paragraphs[paragraphs["label"] >= 0]
-    result["paragraph"] = _paragraph_metrics(labelled)
-    result["paragraph"]["by_kind"] = {
-        kind: {"threshold": float(rows["threshold"].iloc[0]), **_paragraph_metrics(rows)}
-        for kind, rows in labelled.groupby("kind")
-    }
+    if len(labelled):  # none on a topic-only split: no paragraph figures rather than zeros
+        result["paragraph"] = _paragraph_metrics(labelled)
+        result["paragraph"]["by_kind"] = {
+            kind: {"threshold": float(rows["threshold"].iloc[0]), **_paragraph_metrics(rows)}
+            for kind, rows in labelled.groupby("kind")
+        }
     frame = pages[pages["f1"].notna()]
     if len(frame):
         result["page_tokens"] = {

@@ -1,4 +1,4 @@
-"""``winnow train``: fit both classifiers on a built dataset and save them as an artifact."""
+"""``winnow train``: fit the classifiers a built dataset can train and save them as an artifact."""
 
 from __future__ import annotations
 
@@ -88,26 +88,99 @@ def fit_cleaner(
     *,
     stage: Callable[[str], None] = lambda name: None,
 ) -> tuple[Cleaner, dict]:
-    """Fit both passes of the boilerplate models per page kind and the topic model; choose
-    the passes and thresholds on the validation split."""
+    """Fit what the training split can teach, and choose the passes and thresholds on the
+    validation split.
+
+    Paragraphs labelled both content and boilerplate train the boilerplate models (both
+    passes per page kind); pages of two or more topics train the topic model. A dataset with
+    only one of these (a topic corpus built alone, a boilerplate corpus without topics)
+    trains that part alone, and ``info["training"]["parts"]`` says why the other is missing;
+    one with neither is a ``ValueError`` naming both reasons.
+    """
     train = load_frame(dataset, "paragraphs", "train")
     labelled = train[train["label"] >= 0]
-    if labelled["label"].nunique() < 2:
-        raise ValueError("the training split needs both content and boilerplate paragraphs")
     y = labelled["label"].to_numpy()
-    boilerplate: dict[str, Pipeline] = {}
-    sequence: dict[str, Any] = {}
-    cutter: dict[str, Any] = {}
+    pages, too_few = _topic_pages(load_frame(dataset, "pages", "train"))
+    why_not = {
+        "boilerplate": _why_no_boilerplate(y),
+        "topic": _why_no_topic(pages, too_few),
+    }
+    if all(why_not.values()):
+        raise ValueError(
+            f"nothing to train in {dataset}: no boilerplate model ({why_not['boilerplate']}) "
+            f"and no topic model ({why_not['topic']})"
+        )
     timings: dict[str, float] = {}
+    cleaner = Cleaner(boilerplate={}, topic_threshold=options.topic_threshold)
+    if why_not["boilerplate"] is None:
+        _fit_boilerplate_models(cleaner, train, options, stage, timings)
+    else:
+        cleaner.thresholds = {}  # nothing is cut: there is no threshold to speak of
+    stage("fitting the topic model")
+    if why_not["topic"] is None:
+        start = time.perf_counter()
+        counts = pages["topic"].value_counts()
+        cleaner.topic = make_topic_pipeline(
+            C=options.topic_C,
+            max_features=options.topic_max_features,
+            cv=int(min(3, counts.min())),
+            seed=options.seed,
+        )
+        cleaner.topic.fit(pages["content_text"].tolist(), pages["topic"].tolist())
+        timings["topic"] = round(time.perf_counter() - start, 2)
+        event(log, "topic model fitted", pages=len(pages), seconds=timings["topic"])
+    stage("choosing passes and thresholds")
+    validation = load_frame(dataset, "paragraphs", "validation")
+    val_pages = load_frame(dataset, "pages", "validation")
+    passes, cuts = {}, {}
+    if cleaner.boilerplate:
+        passes = choose_passes(cleaner, validation, val_pages)
+        event(log, "passes chosen", passes=passes)
+        cuts = choose_cut_threshold(cleaner, validation, options.seed)
+        if cuts:
+            event(log, "cut threshold chosen", **cuts)
+    info = {
+        "training": {
+            "parts": {
+                "boilerplate": _part(why_not["boilerplate"], _labels_line(y)),
+                "topic": _part(why_not["topic"], f"{len(pages)} pages"),
+            },
+            "paragraphs": int(len(labelled)),
+            "labels": {str(k): int(v) for k, v in Counter(y.tolist()).items()},
+            "topic_pages": int(len(pages)) if cleaner.topic is not None else 0,
+            "topics_dropped": [str(t) for t in too_few],
+            "topics": {
+                str(k): int(v) for k, v in pages["topic"].value_counts().sort_index().items()
+            }
+            if cleaner.topic is not None
+            else {},
+            "seconds": timings,
+            "passes": passes,
+            "thresholds_tuned": tuning_note(passes, len(val_pages)),
+            "glued_cutter": cuts,
+        }
+    }
+    return cleaner, info
+
+
+def _fit_boilerplate_models(
+    cleaner: Cleaner,
+    train: pd.DataFrame,
+    options: TrainOptions,
+    stage: Callable[[str], None],
+    timings: dict[str, float],
+) -> None:
+    """Fit, into ``cleaner``, the text model on every training paragraph (markup pages' text
+    is text too) and the markup model on markup pages when they hold both labels."""
 
     def fit_kind(kind: str, rows: pd.DataFrame) -> None:
         start = time.perf_counter()
         fitted = fit_boilerplate(kind, rows, options)
-        boilerplate[kind] = fitted.first
+        cleaner.boilerplate[kind] = fitted.first
         if fitted.second is not None:
-            sequence[kind] = fitted.second
+            cleaner.sequence[kind] = fitted.second
         if fitted.cutter is not None:
-            cutter[kind] = fitted.cutter
+            cleaner.cutter[kind] = fitted.cutter
         timings[f"boilerplate_{kind}"] = round(time.perf_counter() - start, 2)
         event(
             log,
@@ -117,7 +190,6 @@ def fit_cleaner(
             seconds=timings[f"boilerplate_{kind}"],
         )
 
-    # The text model learns from every paragraph, since markup pages' text is text too.
     stage("fitting the text model")
     fit_kind("text", train)
     stage("fitting the markup model")
@@ -125,56 +197,71 @@ def fit_cleaner(
     if html.loc[html["label"] >= 0, "label"].nunique() == 2:
         fit_kind("html", html)
 
-    topic = None
-    stage("fitting the topic model")
-    pages = load_frame(dataset, "pages", "train")
+
+def _topic_pages(pages: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The training pages the topic model learns from, and the topics left out for having a
+    single page (calibration scores each topic out of fold: a topic needs two pages)."""
     pages = pages[(pages["topic"] != "") & (pages["content_text"].str.strip() != "")]
-    # Calibration scores each topic out of fold: a topic needs two pages to be learnt.
     counts = pages["topic"].value_counts()
     too_few = sorted(counts[counts < 2].index)
-    pages = pages[~pages["topic"].isin(too_few)]
-    if pages["topic"].nunique() >= 2:
-        start = time.perf_counter()
-        topic = make_topic_pipeline(
-            C=options.topic_C,
-            max_features=options.topic_max_features,
-            cv=int(min(3, counts[counts >= 2].min())),
-            seed=options.seed,
-        )
-        topic.fit(pages["content_text"].tolist(), pages["topic"].tolist())
-        timings["topic"] = round(time.perf_counter() - start, 2)
-        event(log, "topic model fitted", pages=len(pages), seconds=timings["topic"])
+    return pages[~pages["topic"].isin(too_few)], too_few
 
-    cleaner = Cleaner(
-        boilerplate=boilerplate,
-        topic=topic,
-        sequence=sequence,
-        cutter=cutter,
-        topic_threshold=options.topic_threshold,
+
+def _why_no_boilerplate(y: np.ndarray) -> str | None:
+    """Why the labelled training paragraphs ``y`` cannot train a boilerplate model, or None."""
+    if len(y) == 0:
+        return (
+            "no paragraph of the training split is labelled content or boilerplate (its pages "
+            "carry no gold_text, labels or with/without snippets)"
+        )
+    if len(np.unique(y)) < 2:
+        only = "content" if y[0] == CONTENT else "boilerplate"
+        return f"the training split's {len(y)} labelled paragraphs are all {only}"
+    return None
+
+
+def _why_no_topic(pages: pd.DataFrame, too_few: list[str]) -> str | None:
+    """Why the topic pages of the training split cannot train a topic model, or None."""
+    single = f"; left out for having a single page: {', '.join(too_few)}" if too_few else ""
+    if pages.empty:
+        return f"no page of the training split has a topic{single}"
+    if pages["topic"].nunique() < 2:
+        return f"the training split's topic pages are all {pages['topic'].iloc[0]}{single}"
+    return None
+
+
+def _part(why_not: str | None, trained: str) -> dict[str, Any]:
+    return {"trained": why_not is None, "detail": why_not or trained}
+
+
+def _labels_line(y: np.ndarray) -> str:
+    return (
+        f"{len(y)} labelled paragraphs (content {int((y == CONTENT).sum())}, "
+        f"boilerplate {int((y != CONTENT).sum())})"
     )
-    stage("choosing passes and thresholds")
-    validation = load_frame(dataset, "paragraphs", "validation")
-    val_pages = load_frame(dataset, "pages", "validation")
-    passes = choose_passes(cleaner, validation, val_pages)
-    event(log, "passes chosen", passes=passes)
-    cuts = choose_cut_threshold(cleaner, validation, options.seed)
-    if cuts:
-        event(log, "cut threshold chosen", **cuts)
-    info = {
-        "training": {
-            "paragraphs": int(len(labelled)),
-            "labels": {str(k): int(v) for k, v in Counter(y.tolist()).items()},
-            "topic_pages": int(len(pages)),
-            "topics_dropped": [str(t) for t in too_few],
-            "topics": {
-                str(k): int(v) for k, v in pages["topic"].value_counts().sort_index().items()
-            },
-            "seconds": timings,
-            "passes": passes,
-            "glued_cutter": cuts,
-        }
-    }
-    return cleaner, info
+
+
+def tuning_note(passes: dict[str, Any], validation_pages: int) -> str:
+    """In plain words, whether the thresholds were tuned on validation: a kind with no
+    validation page to score keeps the untuned 0.5 (and its second pass untested)."""
+    if not passes:
+        return "no thresholds: no boilerplate model"
+    if validation_pages == 0:
+        return (
+            "not tuned: the validation split is empty, so every threshold is the untuned 0.5 "
+            "and no second pass was tested against the first"
+        )
+    untuned = sorted(kind for kind, p in passes.items() if not p.get("tuned", True))
+    if not untuned:
+        return f"tuned on the validation split ({validation_pages} pages)"
+    tuned = sorted(set(passes) - set(untuned))
+    why = f"no validation {' or '.join(untuned)} page with content labels to score"
+    if tuned:
+        return (
+            f"tuned on the validation split for {', '.join(tuned)}; not for "
+            f"{', '.join(untuned)} ({why}), cut at the untuned 0.5"
+        )
+    return f"not tuned: {why}, so every threshold is the untuned 0.5"
 
 
 @dataclass
@@ -322,6 +409,8 @@ def choose_passes(cleaner: Cleaner, paragraphs: pd.DataFrame, pages: pd.DataFram
             "validation_f1": round(tuned.value, 4),
             "first_pass_f1": round(alone[kind].value, 4),
             "second_pass": kind in cleaner.sequence,
+            # False: no validation page to score, 0.5 kept (``tuning_note`` says so).
+            "tuned": tuned.tuned,
             "favors": tuned.favors,
         }
     cleaner.thresholds = {kind: c["threshold"] for kind, c in chosen.items()}
@@ -341,6 +430,7 @@ class Tuned:
     threshold: float
     value: float
     favors: dict[str, dict[str, Any]]
+    tuned: bool = True
 
 
 def _tune(
@@ -389,7 +479,7 @@ def _tune(
 
 def _untuned() -> Tuned:
     unmeasured = {"threshold": 0.5, "precision": None, "recall": None, "f1": None}
-    return Tuned(0.5, 0.0, {f: dict(unmeasured) for f in ("balanced", *FAVOR_BETAS)})
+    return Tuned(0.5, 0.0, {f: dict(unmeasured) for f in ("balanced", *FAVOR_BETAS)}, False)
 
 
 def _favor_cuts(prf: np.ndarray, balanced: float) -> dict[str, dict[str, Any]]:
