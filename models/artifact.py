@@ -229,13 +229,18 @@ def verify_artifact(
     """Check an artifact without loading any model: manifest, hashes, types, versions."""
     path = Path(path)
     result = Verification(path=path)
+    if not path.exists():
+        result.problems.append(f"no model at {path}: no such folder (`winnow train` writes one)")
+        return result
     if not path.is_dir():
-        result.problems.append(f"{path} is not an artifact directory")
+        result.problems.append(f"{path} is a file, not an artifact directory")
         return result
     try:
         manifest = json.loads((path / MANIFEST).read_text())
     except FileNotFoundError:
-        result.problems.append(f"no {MANIFEST} in {path}")
+        result.problems.append(
+            f"{path} is not an artifact directory: it has no {MANIFEST} (`winnow train` writes one)"
+        )
         return result
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         result.problems.append(f"{MANIFEST} is not valid JSON ({err})")
@@ -348,6 +353,8 @@ def load_artifact(path: str | os.PathLike, *, allow_version_mismatch: bool = Fal
     """A ``Cleaner`` from a verified artifact; ``ArtifactError`` with the first problem else."""
     check = verify_artifact(path, allow_version_mismatch=allow_version_mismatch)
     if not check.ok:
+        if not (Path(path) / MANIFEST).is_file():  # not an artifact at all: say only that
+            raise ArtifactError(check.problems[0])
         raise ArtifactError(f"refusing {path}: {check.problems[0]}")
     path = Path(path)
     manifest = check.manifest

@@ -109,7 +109,9 @@ def test_missing_and_unlisted_files_are_refused(run_copy, tmp_path):
 
 
 def test_not_an_artifact(tmp_path):
-    assert "not an artifact directory" in verify_artifact(tmp_path / "nope").problems[0]
+    assert "no model at" in verify_artifact(tmp_path / "nope").problems[0]
+    (tmp_path / "empty").mkdir()
+    assert "no manifest.json" in verify_artifact(tmp_path / "empty").problems[0]
     (tmp_path / "manifest.json").write_text("{broken")
     assert "not valid JSON" in verify_artifact(tmp_path).problems[0]
 

@@ -138,7 +138,9 @@ def test_predict_writes_parquet(tmp_path, trained_run, sample_manifest):
         (["predict", ".", "--out", "x.jsonl", "--executor", "spark"], "local"),
         (["predict", ".", "--out", "x.jsonl", "--shard-format", ".csv"], ".parquet"),
         (["predict", ".", "--out", "x.csv"], "--out must end in"),
-        (["info", "nowhere"], "not an artifact"),
+        (["info", "nowhere"], "no model at"),
+        (["train", "nowhere", "--out", "x"], "no dataset at"),
+        (["evaluate", ".", "nowhere"], "no dataset at"),
     ],
 )
 def test_bad_usage_exits_2_with_a_message(tmp_path, trained_run, args, message):

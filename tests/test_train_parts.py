@@ -289,3 +289,13 @@ def test_bbc_news_built_alone_trains_a_topic_model(shared_data, tmp_path):
         [Page(id="x", text="The striker scored twice as the club won the cup final.")]
     )
     assert record["topic"] == "sport"
+
+
+def test_review_refuses_a_model_with_no_paragraph_labels(topic_only, tmp_path):
+    _, run, _ = topic_only
+    page = tmp_path / "page.html"
+    page.write_text(PAGE)
+    result = invoke("review", run, page, "--out", tmp_path / "labels.jsonl", "--batch")
+    assert result.exit_code == 2
+    assert "no boilerplate model" in result.output
+    assert not (tmp_path / "labels.jsonl").exists()

@@ -18,7 +18,8 @@ from winnow.features.page import Page
 MAX_DROPPED = 100  # dropped records kept, in order, in the manifest (the totals count all)
 # The keys a record is read by: the readers' page fields, then what build reads from the rest
 # (``dataset.page_examples``, ``Page.domain``, ``render``), and what the WARC reader sets.
-READER_KEYS = ("id", "url", "html", "text", "path", "paragraphs")
+# "outlet" is set by the reader itself: the folder a page file was found in, or --domain.
+READER_KEYS = ("id", "url", "html", "text", "path", "paragraphs", "outlet")
 BUILD_KEYS = (
     "gold_text",
     "with",

@@ -142,6 +142,14 @@ def build(
         str,
         typer.Option(help="The JSONL field that holds explicit paragraph (or line) labels."),
     ] = "labels",
+    domain: Annotated[
+        str | None,
+        typer.Option(
+            help="The outlet of pages with no URL, declared URL or domain field (splits keep "
+            "an outlet together).",
+            show_default="the folder a page file is in",
+        ),
+    ] = None,
     hf: Annotated[
         list[str] | None,
         typer.Option(
@@ -182,6 +190,7 @@ def build(
             label_map=read_label_map(label_map) if label_map else {},
             render=tuple(render or ()),
             label_field=label_field,
+            domain=domain,
         )
         with _progress(quiet) as advance:
             manifest = build_dataset(
@@ -708,6 +717,7 @@ def _stages(quiet: bool, stages: tuple[str, ...]):
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
+        disable=not err_console.is_terminal,  # a log file gets the summary, not a bar
     ) as bar:
         task = bar.add_task(stages[0], total=len(stages))
 
@@ -727,7 +737,12 @@ def _working(quiet: bool, what: str):
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(
-        SpinnerColumn(), TextColumn(what), TimeElapsedColumn(), console=err_console, transient=True
+        SpinnerColumn(),
+        TextColumn(what),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
     ) as bar:
         bar.add_task(what, total=None)
         yield
@@ -748,6 +763,7 @@ def _progress(quiet: bool):
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
+        disable=not err_console.is_terminal,  # a log file gets the summary, not a bar
     ) as bar:
         task = bar.add_task("predict", total=None, rate="")
 

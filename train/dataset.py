@@ -47,7 +47,7 @@ from winnow.train.labels import (
 )
 from winnow.train.render import render_page
 from winnow.train.review_labels import normalise, read_reviewed
-from winnow.train.splits import SPLITS, assign_splits, split_group
+from winnow.train.splits import SPLITS, assign_splits, lone_groups_warning, split_group
 
 FORMAT = "winnow-dataset"
 FORMAT_VERSION = 1
@@ -73,6 +73,9 @@ class BuildOptions:
     label_map: dict[str, str] = field(default_factory=dict)
     # Also add each labelled HTML page rendered as text ("full", "trafilatura").
     render: tuple[str, ...] = ()
+    # The outlet of pages that name none (no URL, declared URL or `domain` field); without
+    # it a page file belongs to the folder it was found in (``read_pages``).
+    domain: str | None = None
 
 
 class Skip(Exception):
@@ -191,8 +194,10 @@ def page_examples(
     return row, table
 
 
-def _all_pages(inputs: list[Path], hub: Sequence[HubSource]) -> Iterator[Page]:
-    yield from read_pages(inputs)
+def _all_pages(
+    inputs: list[Path], hub: Sequence[HubSource], domain: str | None = None
+) -> Iterator[Page]:
+    yield from read_pages(inputs, domain=domain)
     for source in hub:
         yield from read_hub(source)
 
@@ -325,7 +330,7 @@ def build_dataset(
     text_pages: dict[int, Page] = {}
     rendered: set[int] = set()
     seen = 0
-    for page in _with_renderings(_all_pages(inputs, hub), options.render):
+    for page in _with_renderings(_all_pages(inputs, hub, options.domain), options.render):
         seen += 1
         if progress:
             progress(page)
@@ -358,6 +363,8 @@ def build_dataset(
     # a dataset built with --render holds out the same outlets as one built without.
     sources = [p["domain"] for i, p in enumerate(pages) if i not in rendered]
     assignment = assign_splits(sources, seed=options.seed, fractions=options.fractions)
+    if lone := lone_groups_warning(sources):
+        report.extra_warnings.append(lone)
     orphans = [p["domain"] for p in pages if p["domain"] not in assignment]
     if orphans:
         assignment |= assign_splits(orphans, seed=options.seed, fractions=options.fractions)
@@ -468,15 +475,28 @@ def load_frame(path: str | os.PathLike, table: str, split: str) -> pd.DataFrame:
 def _load_split(path: Path, table: str, split: str) -> datasets.Dataset:
     if table not in TABLES:
         raise ValueError(f"table must be one of {TABLES}")
-    if not (path / "manifest.json").is_file():
-        raise FileNotFoundError(f"{path} is not a winnow dataset (no manifest.json)")
+    require_dataset(path)
     return datasets.Dataset(
         datasets.table.InMemoryTable(pq.read_table(path / table / f"{split}.parquet"))
     )
 
 
 def read_manifest(path: str | os.PathLike) -> dict[str, Any]:
+    """A built dataset's manifest; ``FileNotFoundError`` in plain words when ``path`` holds
+    none."""
+    require_dataset(path)
     return json.loads((Path(path) / "manifest.json").read_text())
+
+
+def require_dataset(path: str | os.PathLike) -> None:
+    """``FileNotFoundError`` saying what ``path`` is, unless it is a dataset ``build`` wrote."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"no dataset at {path}: no such folder (`winnow build` writes one)")
+    if not (path / "manifest.json").is_file():
+        raise FileNotFoundError(
+            f"{path} is not a winnow dataset: it has no manifest.json (`winnow build` writes one)"
+        )
 
 
 def _describe_source(path: Path) -> dict[str, Any]:

@@ -69,8 +69,14 @@ def select_for_review(
     with the most doubtful paragraph first), skipping those in ``exclude`` (already answered).
 
     Pages stream through in chunks; each domain keeps only its ``n`` most doubtful candidates,
-    so memory stays flat whatever the number of pages.
+    so memory stays flat whatever the number of pages. A model with no boilerplate model
+    (trained on topics alone) has no doubts to ask about: ``ValueError``.
     """
+    if not cleaner.boilerplate:
+        raise ValueError(
+            "this model has no boilerplate model (it was trained on topics alone), so it has "
+            "no paragraph labels to review"
+        )
     best: dict[str, list[tuple[float, int, ReviewItem]]] = {}
     counter = 0
     for item in _candidates(cleaner, pages):
