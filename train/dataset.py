@@ -29,7 +29,7 @@ from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.readers import read_pages
 from winnow.features.repetition import OUTLET_COLUMNS, outlet_columns
-from winnow.features.segment import MarkupTooDeep, segment_page
+from winnow.features.segment import MarkupTooDeep, PageTooLarge, segment_page
 from winnow.models.artifact import package_versions
 from winnow.models.atomic import atomic_dir
 from winnow.models.events import event
@@ -100,6 +100,8 @@ def page_examples(
         paragraphs = segment_page(page)
     except MarkupTooDeep:
         raise Skip("too_deep") from None
+    except PageTooLarge:
+        raise Skip("too_large") from None
     if not paragraphs:
         raise Skip("no_text")
     gold = page.meta.get("gold_text")
