@@ -19,7 +19,7 @@ FEATURES_PY := $(wildcard features/*.py)
 MODELS_PY   := $(wildcard models/*.py)
 TRAIN_PY    := $(wildcard train/*.py)
 
-.PHONY: help install run test browser fuzz lint data train evaluate predict sample clean default-model bench bench-throughput
+.PHONY: help install run test browser fuzz lint data train evaluate predict sample clean default-model bench bench-throughput bench-hostile
 
 help:
 	@echo "make run       set up, build the sample dataset, train, evaluate, predict on unseen pages"
@@ -31,6 +31,7 @@ help:
 	@echo "make default-model SHARED=../shared   retrain the shipped models in models/default"
 	@echo "make bench SHARED=../shared           the default model beside the extractors and text filters on held-out outlets, and bench-throughput"
 	@echo "make bench-throughput [CRAWL_PAGES=N]  pages/s on 1 and 2 workers, memory per worker, a 100k-page synthetic crawl"
+	@echo "make bench-hostile  peak memory per worker on hostile pages (10 MB paragraph, deep nesting, gzip bomb...)"
 	@echo "make clean     remove built data, runs and outputs (keeps .venv)"
 
 $(STAMP): pyproject.toml
@@ -135,8 +136,10 @@ default-model: $(DEFAULT_BUILT)/manifest.json
 # CV) and 20 Newsgroups. One thread, so speeds are per core.
 # bench-throughput: pages per second on one worker and two, peak memory per worker, and a
 # synthetic crawl of CRAWL_PAGES pages (made from the sample pages, so it needs no SHARED).
+# bench-hostile: peak memory and wall time of predict on hostile pages among good sample pages,
+# each alone and all in one batch, with the default model and the one trained on the sample.
 CRAWL_PAGES ?= 100000
-bench: $(DEFAULT_BUILT)/manifest.json bench-throughput
+bench: $(DEFAULT_BUILT)/manifest.json bench-throughput bench-hostile
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python bench/heldout.py \
 		--dataset $(DEFAULT_BUILT) --model models/default --out bench/results/heldout.md
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python bench/topics.py \
@@ -146,6 +149,10 @@ bench-throughput: $(STAMP)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python bench/throughput.py \
 		--model models/default --pages 20000 --crawl-pages $(CRAWL_PAGES) --crawl-workers 2 \
 		--out bench/results/throughput.md
+
+bench-hostile: $(STAMP) $(RUN)/manifest.json
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python bench/hostile.py \
+		--model models/default --model $(RUN) --out bench/results/hostile.md
 
 clean:
 	rm -rf data/built runs $(OUT)

@@ -343,7 +343,9 @@ def _page_from_line(path: Path, lineno: int, raw: bytes, max_bytes: int) -> Page
     if not isinstance(record, dict):
         return Page(id=fallback_id, source=str(path), error=f"schema: line {lineno}: not an object")
     try:
-        return page_from_record(record, base=path.parent, fallback_id=fallback_id, source=path)
+        return page_from_record(
+            record, base=path.parent, fallback_id=fallback_id, source=path, max_bytes=max_bytes
+        )
     except ReadError as err:
         page_id = record.get("id")
         return Page(
@@ -354,12 +356,18 @@ def _page_from_line(path: Path, lineno: int, raw: bytes, max_bytes: int) -> Page
 
 
 def page_from_record(
-    record: dict, *, base: Path | None = None, fallback_id: str = "", source: Path | None = None
+    record: dict,
+    *,
+    base: Path | None = None,
+    fallback_id: str = "",
+    source: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Page:
     """A ``Page`` from a JSON record: ``id``, ``url``, and ``html``, ``text`` or ``path``.
 
     Every other field (``gold_text``, ``topic``, ``with``, ``without``, ``labels`` ...) is kept
-    in ``meta`` for the dataset builder. ``path`` is read relative to ``base``.
+    in ``meta`` for the dataset builder. ``path`` is read relative to ``base``, and refused
+    (``too_large``) past ``max_bytes`` as a page file named on the command line is.
     """
     page_id = record.get("id", fallback_id)
     if not isinstance(page_id, str | int) or page_id == "":
@@ -383,7 +391,7 @@ def page_from_record(
             file = base / file
         fmt = page_format(file) or "html"
         try:
-            data = read_bytes(file)
+            data = read_bytes(file, max_bytes)
         except (ValueError, UnicodeError) as err:
             raise ReadError("path", f"unusable path {record['path']!r} ({err})") from None
         read = page_from_bytes(page.id, data, fmt)

@@ -5,12 +5,18 @@ starts a new paragraph, inline text accumulates into the current one, and each p
 records its tag, the tag path and class/id tokens above it, and its link density. Plain text is
 split at blank lines and line breaks, and a line that glues chaff to content is further cut at
 sentence boundaries so that each piece can be labelled on its own.
+
+A page's cost is bounded whatever it holds (``PageTooLarge``): too many elements or too deep a
+nesting is refused before parsing, too much text or too many paragraphs while segmenting, and a
+paragraph longer than ``MAX_PARAGRAPH_CHARS`` is cut into pieces, so that no feature, and no
+model after it, ever reads one string of megabytes.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -48,37 +54,155 @@ COPY_MIN_CHARS = 40
 MAX_PATH_TAGS = 12
 MAX_ATTR_TOKENS = 48
 MAX_BLOCK_DEPTH = 256
+# Per-page bounds, each far above what real pages reach: over the 8,317 pages of the shared
+# boilerplate and scraped-text sets the longest paragraph is 50,618 characters, the most text
+# on a page 246,214 characters and the most elements 15,793. Without them one 10 MB paragraph
+# took a worker from 420 MB to 1.7 GB (``bench/hostile.py``); at these bounds the costliest
+# page adds some 40 MB. (Parsing takes about 370 bytes an element; 200,000 elements in one
+# flat block added 100 MB.)
+MAX_PARAGRAPH_CHARS = 100_000
+MAX_PAGE_CHARS = 2_000_000
+MAX_ELEMENTS = 100_000
 _WS = re.compile(r"\s+")
 _ATTR_TOKEN = re.compile(r"[a-z]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
-def segment_page(page: Page) -> list[Paragraph]:
-    """Paragraphs of a page: from its markup, else its pre-split lines, else its text."""
+class PageTooLarge(ValueError):
+    """A page over one of the segmenter's bounds (elements, nesting, characters of text,
+    paragraphs): refused, so that the batch gets an error record for it (``limit: ...``)
+    rather than a worker spending gigabytes or minutes on it."""
+
+
+class _Budget:
+    """What a page's text has cost so far. Past ``MAX_PAGE_CHARS`` characters of clean text
+    the page is refused at once, before the rest is cleaned; past ``max_paragraphs`` (0: no
+    limit) paragraphs are only counted, and ``check`` refuses the page with their number, so
+    the walk holds no more than that."""
+
+    def __init__(self, max_paragraphs: int = 0):
+        self.max_paragraphs = max_paragraphs
+        self.chars = 0
+        self.paragraphs = 0
+
+    def clean(self, text: str) -> str:
+        """``clean_text(text)``, counted against the page's characters."""
+        slices: list[str] = []
+        for piece in _clean_slices(text):
+            self.chars += len(piece) + bool(slices)
+            if self.chars > MAX_PAGE_CHARS:
+                raise PageTooLarge(f"over {MAX_PAGE_CHARS:,} characters of text")
+            slices.append(piece)
+        return " ".join(slices)
+
+    def take(self) -> bool:
+        """Count a paragraph; whether to keep it."""
+        self.paragraphs += 1
+        return not self.max_paragraphs or self.paragraphs <= self.max_paragraphs
+
+    @property
+    def over(self) -> bool:
+        return bool(self.max_paragraphs) and self.paragraphs > self.max_paragraphs
+
+    def check(self) -> None:
+        if self.max_paragraphs and self.paragraphs > self.max_paragraphs:
+            raise PageTooLarge(f"{self.paragraphs:,} paragraphs, over {self.max_paragraphs:,}")
+
+
+def segment_page(page: Page, *, max_paragraphs: int = 0) -> list[Paragraph]:
+    """Paragraphs of a page: from its markup, else its pre-split lines, else its text.
+
+    Raises ``PageTooLarge`` for a page over a bound, or over ``max_paragraphs`` paragraphs
+    (0: no limit)."""
     if page.html is not None:
-        return segment_html(page.html)
+        return segment_html(page.html, max_paragraphs=max_paragraphs)
     lines = page.meta.get("paragraphs")
     if isinstance(lines, list) and all(isinstance(line, str) for line in lines):
-        return segment_lines(lines)
-    return segment_text(page.text or "")
+        return segment_lines(lines, max_paragraphs=max_paragraphs)
+    return segment_text(page.text or "", max_paragraphs=max_paragraphs)
 
 
-def segment_lines(lines: list[str]) -> list[Paragraph]:
+def segment_lines(lines: Iterable[str], *, max_paragraphs: int = 0) -> list[Paragraph]:
     """Lines that arrive already split (and maybe labelled), cut into sentences as plain text
     is, so the models see the same pieces at training and at prediction; ``line`` keeps each
     piece's input line so that line labels follow it. Blank lines drop out."""
+    budget = _Budget(max_paragraphs)
+    return _split_lines(map(budget.clean, lines), budget)
+
+
+def _split_lines(lines: Iterable[str], budget: _Budget) -> list[Paragraph]:
+    """Paragraphs of clean lines: their sentences, each cut to ``MAX_PARAGRAPH_CHARS``."""
     paragraphs = []
     for line_no, line in enumerate(lines):
-        for piece in split_sentences(clean_text(line)):
-            paragraphs.append(Paragraph(text=piece, index=len(paragraphs), line=line_no))
+        for sentence in split_sentences(line):
+            for piece in cut_long(sentence):
+                if budget.take():
+                    paragraphs.append(Paragraph(text=piece, index=len(paragraphs), line=line_no))
+    budget.check()
     return paragraphs
+
+
+class _Printable(dict):
+    """``str.translate`` table: a character neither printable nor white space becomes a space,
+    every other one stays. Worked out once per character and kept, up to ``SIZE`` characters
+    (a page of every code point must not grow it for the life of the process)."""
+
+    SIZE = 65_536
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        value = ch if ch.isprintable() or ch.isspace() else " "
+        if len(self) < self.SIZE:
+            self[code] = value
+        return value
+
+
+_PRINTABLE = _Printable()
+
+
+_CLEAN_SLICE = 1 << 18
+_SPACE = re.compile(r"\s")
 
 
 def clean_text(text: str) -> str:
     """NFC, no control characters, whitespace collapsed to single spaces."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(ch if ch.isprintable() or ch.isspace() else " " for ch in text)
-    return _WS.sub(" ", text).strip()
+    return " ".join(_clean_slices(text))
+
+
+def _clean_slices(text: str) -> Iterator[str]:
+    """The non-empty clean text of ``text`` cut into slices of about ``_CLEAN_SLICE``
+    characters, each cut just before white space: joined by single spaces they are the
+    whole text cleaned at once (white space neither composes nor is reordered under NFC),
+    while collapsing white space, which takes some 50 bytes a word, holds one slice's words.
+    Characters are blanked through a translation table rather than a character-by-character
+    join, which held eight bytes a character."""
+    start = 0
+    while start < len(text):
+        end = start + _CLEAN_SLICE
+        if end < len(text):
+            space = _SPACE.search(text, end)
+            end = space.start() if space else len(text)
+        piece = unicodedata.normalize("NFC", text[start:end]).translate(_PRINTABLE)
+        piece = _WS.sub(" ", piece).strip()
+        if piece:
+            yield piece
+        start = end
+
+
+def cut_long(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
+    """``text`` as pieces of at most ``limit`` characters, each cut at its last space (or at
+    the limit, in a run without one): a real paragraph is one piece, a megabyte-long one many
+    that each get their own label."""
+    if len(text) <= limit:
+        return [text]
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        cut = text.rfind(" ", start + 1, start + limit + 1)
+        end = cut if cut > start else start + limit
+        pieces.append(text[start:end].strip())
+        start = end
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
 
 
 def _visible_chars(text: str) -> int:
@@ -113,7 +237,7 @@ _VOID_TAGS = frozenset(
 )
 
 
-class MarkupTooDeep(ValueError):
+class MarkupTooDeep(PageTooLarge):
     """The markup nests deeper than a parser can build in reasonable time: lexbor's tree
     building is quadratic in depth (100,000 levels take 9 s inside one C call, which no
     time limit can interrupt), so such a page is refused before parsing."""
@@ -138,7 +262,22 @@ def markup_depth(html: str, stop: int = MAX_NESTING) -> int:
     return deepest
 
 
-def segment_html(html: str) -> list[Paragraph]:
+_OPEN_TAG = re.compile(r"<[A-Za-z]")
+
+
+def _check_markup(html: str) -> None:
+    """Refuse markup over ``MAX_ELEMENTS`` elements or ``MAX_NESTING`` levels deep, counted
+    from the raw text only when it holds enough ``<`` to be either."""
+    tags = html.count("<")
+    if tags > MAX_ELEMENTS:
+        elements = sum(1 for _ in _OPEN_TAG.finditer(html))
+        if elements > MAX_ELEMENTS:
+            raise PageTooLarge(f"markup of {elements:,} elements, over {MAX_ELEMENTS:,}")
+    if tags > MAX_NESTING and markup_depth(html) > MAX_NESTING:
+        raise MarkupTooDeep(f"markup nested over {MAX_NESTING:,} levels deep")
+
+
+def segment_html(html: str, *, max_paragraphs: int = 0) -> list[Paragraph]:
     """Paragraphs of an HTML document, in reading order, with their markup context.
 
     What no browser shows is not text: elements marked ``hidden`` or ``aria-hidden``. What a
@@ -148,9 +287,11 @@ def segment_html(html: str) -> list[Paragraph]:
     (``features.structure``): dropping it outright lost whole articles that scripts reveal
     (the validation pages' gold recall fell from 0.974 to 0.963 on WCXB).
 
-    Raises ``MarkupTooDeep`` for markup nested over ``MAX_NESTING`` levels."""
-    if html.count("<") > MAX_NESTING and markup_depth(html) > MAX_NESTING:
-        raise MarkupTooDeep(f"markup nested over {MAX_NESTING:,} levels deep")
+    Raises ``MarkupTooDeep`` for markup nested over ``MAX_NESTING`` levels, and
+    ``PageTooLarge`` for one of over ``MAX_ELEMENTS`` elements (both before parsing), over
+    ``MAX_PAGE_CHARS`` characters of text or over ``max_paragraphs`` paragraphs (0: none)."""
+    _check_markup(html)
+    budget = _Budget(max_paragraphs)
     tree = LexborHTMLParser(html)
     root = tree.root
     paragraphs: list[Paragraph] = []
@@ -168,12 +309,14 @@ def segment_html(html: str) -> list[Paragraph]:
     def flush() -> None:
         nonlocal parts, link_chars, meta_chars, hidden_chars
         if parts:
-            text = clean_text("".join(parts))
-            if text:
+            whole = budget.clean("".join(parts))
+            visible = max(1, _visible_chars(whole))
+            for text in cut_long(whole) if whole else ():
+                if not budget.take():
+                    continue
                 copy = len(text) >= COPY_MIN_CHARS and text in seen
                 if len(text) >= COPY_MIN_CHARS:
                     seen.add(text)
-                visible = max(1, _visible_chars(text))
                 paragraphs.append(
                     Paragraph(
                         text=text,
@@ -244,7 +387,8 @@ def segment_html(html: str) -> list[Paragraph]:
                 ctx.depth + 1,
                 Block(ctx.node, tag, classes, own),
             )
-            all_blocks.append(child_ctx.node)
+            if not budget.over:  # past the limit paragraphs are only counted
+                all_blocks.append(child_ctx.node)
             block = child_ctx
             stack.append((node, ctx, flags, True))
         if tag == "a":
@@ -263,6 +407,7 @@ def segment_html(html: str) -> list[Paragraph]:
         for child in reversed(children):
             stack.append((child, child_ctx, flags, False))
     flush()
+    budget.check()
     shape = structure_features(
         [p.text for p in paragraphs],
         [p.link_density for p in paragraphs],
@@ -293,24 +438,25 @@ _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(\s+)(?=["'“‘(\[]?[A-Z0
 _HARD_WRAP_MIN = 50
 
 
-def segment_text(text: str) -> list[Paragraph]:
+def segment_text(text: str, *, max_paragraphs: int = 0) -> list[Paragraph]:
     """Paragraphs of plain text: one per line, or per blank-line block when lines are wrapped.
 
     Long lines are cut into sentences; pieces from one line share its ``line`` number, so the
     labelled pieces can be joined back into the paragraph they came from.
     """
-    return segment_lines(_lines(text))
+    budget = _Budget(max_paragraphs)
+    return _split_lines(_lines(text, budget.clean), budget)
 
 
-def _lines(text: str) -> list[str]:
+def _lines(text: str, clean: Callable[[str], str]) -> Iterator[str]:
+    """The non-empty lines, cleaned by ``clean`` one at a time: a page refused part way is
+    never cleaned whole."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         rows = [r for r in block.split("\n") if r.strip()]
         if _hard_wrapped(rows):
             rows = [" ".join(rows)]
-        lines.extend(c for c in (clean_text(r) for r in rows) if c)
-    return lines
+        yield from (c for c in map(clean, rows) if c)
 
 
 def _hard_wrapped(rows: list[str]) -> bool:

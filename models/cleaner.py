@@ -15,10 +15,10 @@ from sklearn.pipeline import Pipeline
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.repetition import OUTLET_COLUMNS, outlet_columns
-from winnow.features.segment import MarkupTooDeep, segment_page
+from winnow.features.segment import PageTooLarge, segment_page
 from winnow.features.sequence import SEQUENCE_COLUMNS, sequence_features
 from winnow.models.glued import cut_glued
-from winnow.models.limits import PageLimitError, time_limit
+from winnow.models.limits import MAX_TOPIC_CHARS, PageLimitError, time_limit
 
 CONTENT, BOILERPLATE = "content", "boilerplate"
 OTHER_TOPIC = "other"
@@ -177,8 +177,8 @@ class Cleaner:
                 continue
             try:
                 with time_limit(self.max_seconds, "segmenting the page"):
-                    paragraphs = segment_page(page)
-            except (PageLimitError, MarkupTooDeep) as err:
+                    paragraphs = segment_page(page, max_paragraphs=self.max_paragraphs)
+            except (PageLimitError, PageTooLarge) as err:
                 record["error"] = f"limit: {err}"
                 continue
             except Exception as err:  # a parser bug must not take the batch down
@@ -186,11 +186,6 @@ class Cleaner:
                 continue
             if not paragraphs:
                 record["error"] = "empty: no text found on the page"
-                continue
-            if self.max_paragraphs and len(paragraphs) > self.max_paragraphs:
-                record["error"] = (
-                    f"limit: {len(paragraphs):,} paragraphs, over {self.max_paragraphs:,}"
-                )
                 continue
             segmented.append((len(records) - 1, paragraphs, paragraph_table(paragraphs)))
 
@@ -257,7 +252,7 @@ class Cleaner:
     def _label_topics(self, records: list[dict]) -> None:
         if self.topic is None or not records:
             return
-        proba = self.topic.predict_proba([r["text"] for r in records])
+        proba = self.topic.predict_proba([r["text"][:MAX_TOPIC_CHARS] for r in records])
         labels = self.topic.classes_
         for record, row in zip(records, proba, strict=True):
             best = int(np.argmax(row))

@@ -315,6 +315,27 @@ def test_gzipped_file_over_max_bytes_once_decompressed_is_too_large(tmp_path):
     assert error_kind(read_one(path, max_bytes=1_000)) == "too_large"
 
 
+def test_jsonl_record_pointing_to_a_file_over_max_bytes_is_too_large(tmp_path):
+    """The limit holds for a page a JSONL line points to with ``path``, gzipped or not."""
+    write(tmp_path / "big.html", "<p>" + "x" * 2_000 + "</p>")
+    write(tmp_path / "bomb.html.gz", gzip.compress(b"<p>" + b"x" * 10_000 + b"</p>"))
+    write(tmp_path / "small.html", "<p>ok</p>")
+    manifest = write_jsonl(
+        tmp_path / "m.jsonl",
+        [
+            {"id": "big", "path": "big.html"},
+            {"id": "bomb", "path": "bomb.html.gz"},
+            {"id": "small", "path": "small.html"},
+        ],
+    )
+
+    pages = {p.id: p for p in read_pages([manifest], max_bytes=1_000)}
+
+    assert error_kind(pages["big"]) == "too_large"
+    assert error_kind(pages["bomb"]) == "too_large"
+    assert pages["small"].html == "<p>ok</p>"
+
+
 def test_truncated_html_gz_is_a_gzip_error(tmp_path):
     whole = gzip.compress(b"<p>" + b"lorem ipsum " * 200 + b"</p>")
     write(tmp_path / "a.html.gz", whole[: len(whole) // 2])

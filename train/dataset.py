@@ -29,7 +29,7 @@ from winnow.features.context import paragraph_table
 from winnow.features.page import Page, Paragraph
 from winnow.features.readers import read_pages
 from winnow.features.repetition import OUTLET_COLUMNS, outlet_columns
-from winnow.features.segment import MarkupTooDeep, segment_page
+from winnow.features.segment import MarkupTooDeep, PageTooLarge, segment_page
 from winnow.models.artifact import package_versions
 from winnow.models.atomic import atomic_dir
 from winnow.models.events import event
@@ -109,6 +109,8 @@ def page_examples(
         paragraphs = segment_page(page)
     except MarkupTooDeep as err:
         raise Skip("too_deep", str(err)) from None
+    except PageTooLarge as err:
+        raise Skip("too_large", str(err)) from None
     if not paragraphs:
         raise Skip("no_text", "no text found on the page")
     gold = page.meta.get("gold_text")
