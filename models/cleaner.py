@@ -13,6 +13,8 @@ from scipy.special import expit
 from sklearn.pipeline import Pipeline
 
 from winnow.features.context import paragraph_table
+from winnow.features.metadata import FIELDS as METADATA_FIELDS
+from winnow.features.metadata import html_metadata, text_metadata
 from winnow.features.page import Page, Paragraph
 from winnow.features.repetition import OUTLET_COLUMNS, outlet_columns
 from winnow.features.segment import PageTooLarge, segment_page
@@ -205,6 +207,7 @@ class Cleaner:
                 scores = self.scores_by_page([s[2] for s in batch], kind)
                 for (i, paragraphs, _), page_scores in zip(batch, scores, strict=True):
                     self._fill(records[i], paragraphs, page_scores, cut, kind)
+                    records[i].update(page_metadata(pages[i], records[i]["paragraphs"]))
 
         self._label_topics([r for r in records if r["error"] is None and r["text"]])
         return records
@@ -293,11 +296,23 @@ def join_paragraphs(paragraphs: list[Paragraph]) -> str:
     return "\n\n".join(blocks)
 
 
+def page_metadata(page: Page, paragraphs: list[dict]) -> dict[str, str | None]:
+    """Title, byline, date and site of a cleaned page: from the markup's head and JSON-LD for
+    HTML, from the lines for text (bylines and datelines among those the model dropped
+    first), so that a user who wants them need not keep the chaff."""
+    if page.html is not None:
+        return html_metadata(page.html, page.url)
+    return text_metadata(
+        [p["text"] for p in paragraphs], [p["label"] == CONTENT for p in paragraphs]
+    )
+
+
 def empty_record(page: Page) -> dict[str, Any]:
     """The output record of a page before (or instead of) prediction."""
     return {
         "id": page.id,
         "url": page.url,
+        **dict.fromkeys(METADATA_FIELDS),
         "text": "",
         "topic": None,
         "topic_score": None,

@@ -29,6 +29,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from winnow.features.metadata import FIELDS as METADATA_FIELDS
 from winnow.features.page import Page
 from winnow.features.readers import STDIN, read_pages
 from winnow.models.atomic import write_text_atomic
@@ -436,6 +437,7 @@ def _write_parquet(records: Iterable[dict], path: Path, batch: int = 1000) -> No
         [
             ("id", pa.string()),
             ("url", pa.string()),
+            *((name, pa.string()) for name in METADATA_FIELDS),
             ("text", pa.string()),
             ("topic", pa.string()),
             ("topic_score", pa.float64()),

@@ -16,7 +16,8 @@ ARTICLE = (
     + "<p>The council approved the new harbour wall on Monday after a long debate.</p>" * 4
     + "</article><footer>Subscribe to our newsletter</footer></body></html>"
 )
-RECORD_KEYS = ["id", "url", "text", "topic", "topic_score", "paragraphs", "error"]
+RECORD_KEYS = ["id", "url", "title", "byline", "date", "site", "text", "topic", "topic_score"]
+RECORD_KEYS += ["paragraphs", "error"]
 
 
 def test_clean_returns_the_record_predict_writes(trained_run, tmp_path):
@@ -30,11 +31,12 @@ def test_clean_returns_the_record_predict_writes(trained_run, tmp_path):
     (written,) = map(json.loads, out.read_text().splitlines())
 
     record = winnow.clean(ARTICLE, model=trained_run)
-    assert list(record)[: len(RECORD_KEYS)] == RECORD_KEYS
+    assert list(record) == RECORD_KEYS
     assert record["error"] is None
     assert "harbour wall on Monday" in record["text"]
-    for key in ("text", "topic", "topic_score", "paragraphs"):
+    for key in RECORD_KEYS[2:]:
         assert record[key] == written[key], key
+    assert record["title"] == "Council approves the new harbour wall"
 
 
 def test_bytes_str_text_and_a_loaded_model(trained_run):
@@ -60,6 +62,7 @@ def test_a_page_that_cannot_be_read_is_an_error_record_not_an_exception(trained_
     record = winnow.clean(page, model=trained_run)
     assert record["error"].split(":")[0] == error
     assert record["text"] == "" and record["paragraphs"] == []
+    assert list(record) == RECORD_KEYS and record["title"] is None
 
 
 def test_favors_and_bad_arguments(trained_run):
@@ -98,3 +101,28 @@ def test_import_is_light_and_names_its_version():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     version, heavy = out.stdout.split()
     assert version[0].isdigit() and heavy == "False"
+
+
+def test_metadata_comes_as_fields_so_the_chaff_can_go(trained_run):
+    page = (
+        '<html><head><meta property="og:site_name" content="The Courier">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Wall '
+        'approved", "datePublished": "2023-03-04T10:00:00Z", "author": {"@type": "Person", '
+        '"name": "Jane Doe"}}</script></head><body><article><h1>Wall approved</h1>'
+        "<p class='byline'>By Jane Doe</p>"
+        + "<p>The council approved the new harbour wall on Monday after a long debate.</p>" * 3
+        + "</article></body></html>"
+    )
+    record = winnow.clean(page, model=trained_run)
+    assert (record["title"], record["byline"], record["date"], record["site"]) == (
+        "Wall approved",
+        "Jane Doe",
+        "2023-03-04",
+        "The Courier",
+    )
+    text = winnow.clean(
+        "Wall approved\nBy Jane Doe\nPublished 4 March 2023\n"
+        + "The council approved the new harbour wall on Monday after a long debate.\n" * 3,
+        model=trained_run,
+    )
+    assert text["byline"] == "Jane Doe" and text["date"] == "2023-03-04"

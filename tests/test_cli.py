@@ -120,6 +120,10 @@ def test_predict_writes_parquet(tmp_path, trained_run, sample_manifest):
     assert table.column_names == [
         "id",
         "url",
+        "title",
+        "byline",
+        "date",
+        "site",
         "text",
         "topic",
         "topic_score",
