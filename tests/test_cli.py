@@ -63,7 +63,20 @@ def test_build_train_evaluate_predict_info(tmp_path, sample_manifest):
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(records) == sum(1 for p in unseen.rglob("*") if p.is_file())
     for record in records:
-        assert set(record) == {"id", "url", "text", "topic", "topic_score", "paragraphs", "error"}
+        assert set(record) == {
+            "id",
+            "url",
+            "text",
+            "topic",
+            "topic_score",
+            "paragraphs",
+            "error",
+        } | {
+            "title",
+            "byline",
+            "date",
+            "site",
+        }
         assert record["error"] is None and record["text"]
         assert {p["label"] for p in record["paragraphs"]} <= {"content", "boilerplate"}
         kept = [p["text"] for p in record["paragraphs"] if p["label"] == "content"]

@@ -138,3 +138,14 @@ def test_version(flag):
 
     result = runner.invoke(app, [flag])
     assert result.exit_code == 0 and result.stdout.strip() == f"winnow {winnow.__version__}"
+
+
+def test_a_resumed_run_must_keep_its_time_limit(trained_run, tmp_path):
+    """A page that timed out under one limit could be cleaned under another: mixing the two
+    runs' shards would give different records for the same pages."""
+    out = tmp_path / "shards"
+    args = ["predict", str(UNSEEN), "--model", str(trained_run), "--out", str(out), "-q"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert runner.invoke(app, args).exit_code == 0  # the same run resumes
+    refused = runner.invoke(app, [*args, "--max-seconds", "5"])
+    assert refused.exit_code == 2 and "max_seconds" in refused.stderr
