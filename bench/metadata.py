@@ -78,7 +78,10 @@ def shared_pages(shared: Path, name: str, limit: int) -> list[dict]:
         for line in f:
             row = json.loads(line)
             url = row.get("url") if str(row.get("url") or "").startswith("http") else None
-            rows.append({"url": url, "html": row["html"], "title": row.get("title")})
+            article = row.get("page_type") == "article"
+            rows.append(
+                {"url": url, "html": row["html"], "title": row.get("title"), "article": article}
+            )
             if limit and len(rows) >= limit:
                 break
     return rows
@@ -86,7 +89,7 @@ def shared_pages(shared: Path, name: str, limit: int) -> list[dict]:
 
 def measure_html(pages: list[dict], reference: int) -> dict:
     found = dict.fromkeys(FIELDS, 0)
-    titled = matched = 0
+    titled = matched = articles = articles_matched = 0
     meta_s = seg_s = 0.0
     results = []
     for page in pages:
@@ -104,13 +107,19 @@ def measure_html(pages: list[dict], reference: int) -> dict:
             found[field] += bool(result[field])
         if page["title"]:
             titled += 1
-            matched += norm(result["title"]) == norm(page["title"])
+            same = norm(result["title"]) == norm(page["title"])
+            matched += same
+            if page.get("article"):
+                articles += 1
+                articles_matched += same
     n = len(pages)
     out = {
         "pages": n,
         "found": {field: round(count / n, 3) for field, count in found.items()},
         "title_gold_pages": titled,
         "title_match": round(matched / titled, 3) if titled else None,
+        "title_match_articles": round(articles_matched / articles, 3) if articles else None,
+        "title_gold_articles": articles,
         "ms_per_page": round(1000 * meta_s / n, 2),
         "segment_ms_per_page": round(1000 * seg_s / n, 2),
     }
@@ -270,6 +279,8 @@ def markdown(results: dict) -> str:
         match = (
             "" if r["title_match"] is None else f"{r['title_match']:.3f} ({r['title_gold_pages']})"
         )
+        if r.get("title_match_articles") is not None:
+            match += f"; articles {r['title_match_articles']:.3f} ({r['title_gold_articles']})"
         lines.append(
             f"| {name} | {r['pages']} | {f['title']:.3f} | {f['byline']:.3f} | {f['date']:.3f} | "
             f"{f['site']:.3f} | {match} | {r['ms_per_page']} | {r['segment_ms_per_page']} |"

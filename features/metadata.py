@@ -200,13 +200,18 @@ _PARTICLES = frozenset(
 )
 _GENERIC_AUTHORS = frozenset(
     """admin administrator author editor editors staff guest unknown anonymous webmaster team
-    redaktion redaction redacción newsroom desk editorial user null none""".split()
+    redaktion redaction redacción newsroom desk editorial user null none home contributor""".split()
+) | {"full bio", "the author", "about the author", "view profile", "author profile", "more"}
+# A name does not start with these: "Written By" is a label, "Read more" a link.
+_NOT_FIRST_NAMES = frozenset(
+    "by written posted published updated read view about more follow".split()
 )
 # A name with one of these words is a department, not a person: "The Example Team".
 _GROUP_WORDS = frozenset("team staff desk newsroom editorial redaktion redacción redaction".split())
 _BY_PREFIX = re.compile(
-    r"^(?:(?:written|words|reporting|story|text|posted|report|compiled|interview)\s+by|by|von|"
-    r"par|por|authors?|byline)(?:\s*:\s*|\s+)",
+    r"^(?:(?:written|words|reporting|story|text|posted|report|compiled|interview)\s+by|by|"
+    r"(?:eingestellt|veröffentlicht|geschrieben|verfasst)\s+von|von|(?:publié|écrit)\s+par|par|"
+    r"(?:escrito|publicado)\s+por|por|authors?|byline)(?:\s*:\s*|\s+)",
     re.I,
 )
 _HAS_BY_PREFIX = re.compile(
@@ -215,7 +220,8 @@ _HAS_BY_PREFIX = re.compile(
 # Where the names of a byline end: a date or time, a separator, "Published ...", "on Monday".
 _BYLINE_END = re.compile(
     r"\d|\s[|•·]\s?|\s[-–—]\s|(?<=[a-z])(?=(?:Published|Updated|Posted)\b)"
-    rf"|\b(?:published|updated|posted|last updated)\b|\b{_MONTH}\s+\d|\s+on\s+(?=[A-Z0-9])",
+    rf"|\b(?:published|updated|posted|last updated)\b|\b{_MONTH}\s+\d|\s+on\s+(?=[A-Z0-9])"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.I,
 )
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
@@ -224,7 +230,6 @@ _BRACKETS = re.compile(r"\([^)]{0,80}\)|\[[^\]]{0,80}\]")
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|for|from|with)\s+\S.*$")
 _AND = re.compile(r"\s+(?:and|&|und|et|y)\s+", re.I)
 _URLISH = re.compile(r"https?:|www\.|\w\.(?:com|org|net|co|io|de|fr|uk)\b", re.I)
-_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
 
 
 def clean_byline(value: object, *, strict: bool = False) -> str | None:
@@ -279,10 +284,14 @@ def _is_name(name: str, strict: bool) -> bool:
         return False
     if not _GROUP_WORDS.isdisjoint(w.casefold() for w in words):
         return False
+    if words[0].casefold() in _NOT_FIRST_NAMES:
+        return False
     if not strict:
-        return True
+        return len(words) > 1 or name[0].isupper()  # "janedoe79" is a login, not a name
+    if words[0] in _PARTICLES:
+        return False  # "der Michel": a name starts with its given name
     for word in words:
-        if word.casefold() in _PARTICLES or _INITIAL.match(word):
+        if word.casefold() in _PARTICLES:
             continue
         if not (word[0].isupper() and any(ch.isalpha() for ch in word)):
             return False
@@ -422,21 +431,46 @@ def text_metadata(
 ) -> dict[str, str | None]:
     """Title, byline, date and site of a plain-text page from its lines in reading order.
 
-    ``kept``, when given, says per line whether the model kept it as content. The article's
-    start is then known: the lines just before its first content line are read as well as the
-    top of the page, and bylines and datelines are taken from lines the model did not keep
-    (those are what the cleaner removes) before lines it kept. The title is the headline-like
-    line just above the byline or dateline, or above the first content line, or the page's
-    first line if it reads as a headline. The site comes only from a copyright line
-    ("© 2023 The Example Times") near the top or the end. Never raises."""
+    ``kept``, when given, says per line whether the model kept it as content (a list of the
+    same length; one that does not fit is ignored). The article's start is then known: the
+    ``HEAD_LINES`` lines before its first content line are read as well as the top of the
+    page, and bylines and datelines are taken from lines the model did not keep (those are
+    what the cleaner removes) before lines it kept. Pass the page's input lines, a line kept
+    when any of its pieces was: a headline such as "Need a change? Seven tips" is one line
+    but two sentence pieces.
+
+    The title is the headline-like line over the byline or dateline, else over the first
+    content line or that line itself (models keep most headlines), else the first line when
+    the article follows it. The date is the first publication dateline, else the first
+    "Updated ..." line when that is all the page shows. The site comes only from a copyright
+    line ("© 2023 The Example Times") near the top or the end. Never raises."""
     try:
         return _text_fields(list(lines), list(kept) if kept is not None else None)
     except Exception:  # noqa: BLE001 - metadata must never cost the record its text
         return empty()
 
 
-def _text_fields(lines: list, kept: list | None) -> dict[str, str | None]:
-    lines = [_clean(line)[:1_000] for line in lines]
+class _Lines:
+    """The page's lines, each cleaned when first read: a page of a million lines costs only
+    the few dozen that are read."""
+
+    def __init__(self, raw: list) -> None:
+        self._raw = raw
+        self._clean: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __getitem__(self, i: int) -> str:
+        if i < 0:
+            i += len(self._raw)
+        if i not in self._clean:
+            self._clean[i] = _clean(self._raw[i])[:1_000]
+        return self._clean[i]
+
+
+def _text_fields(raw: list, kept: list | None) -> dict[str, str | None]:
+    lines = _Lines(raw)
     if kept is not None and len(kept) != len(lines):
         kept = None
     window = _window(len(lines), kept)
@@ -488,38 +522,39 @@ def _best_date(order, lines) -> tuple[int | None, str | None]:
     return updated
 
 
-def _starts_with_headline(lines: list[str]) -> bool:
-    """Whether the page opens with its headline: a headline-like first line with the article
-    (a paragraph, a byline or a dateline) within the three lines under it, not more of the
-    site's banners and menus."""
-    if not lines or not headline_like(lines[0]):
+def _starts_with_headline(lines: _Lines, start: int = 0) -> bool:
+    """Whether the article opens at ``start`` with its headline: a headline-like line with
+    the article (a paragraph, a byline or a dateline) within the three lines under it, not
+    more of the site's banners and menus."""
+    if start >= len(lines) or not headline_like(lines[start]):
         return False
-    if len(lines) == 1:
+    if start == len(lines) - 1:
         return True
-    return any(_paragraph_like(line) or line_byline(line) or line_date(line) for line in lines[1:4])
+    under = (lines[i] for i in range(start + 1, min(len(lines), start + 4)))
+    return any(_paragraph_like(line) or line_byline(line) or line_date(line) for line in under)
 
 
 def _paragraph_like(line: str) -> bool:
     return len(line) >= 60 and len(line.split()) >= 10
 
 
-def _text_title(lines: list[str], kept: list | None, meta_at: int | None) -> str | None:
-    """The headline over the byline or dateline at ``meta_at``; else the article's first
-    content line if it reads as a headline over the article (models keep most headlines as
-    content), or the headline over that line; else the page's first line if it opens the
-    article."""
+def _text_title(lines: _Lines, kept: list | None, meta_at: int | None) -> str | None:
+    """The headline over the byline or dateline at ``meta_at``; else the headline over the
+    article's first content line, or that line itself if it reads as a headline over the
+    article (models keep most headlines as content); else the page's first line if it opens
+    the article."""
     if meta_at is not None and (title := _title_above(lines, meta_at)):
         return title
     if kept and any(kept):
         start = kept.index(True)
         if title := _title_above(lines, start):
             return title
-        if _starts_with_headline(lines[start:]):
+        if _starts_with_headline(lines, start):
             return lines[start]
     return lines[0] if _starts_with_headline(lines) else None
 
 
-def _title_above(lines: list[str], anchor: int) -> str | None:
+def _title_above(lines: _Lines, anchor: int) -> str | None:
     """The headline over ``anchor``: the top of the run of headline-like lines nearest above
     it, within three lines (a headline sits over its standfirst, byline and dateline)."""
     found = None
@@ -955,7 +990,10 @@ def _element_author(node: LexborNode) -> str | None:
     inner = node.css_first("[itemprop~=name]")
     if inner is not None:
         return clean_byline(inner.attributes.get("content") or inner.text())
-    text = clean_text(node.text(separator=" ") or "")
+    text = node.text(separator=" ") or ""
+    if len(text) > 1_000:  # a container of the whole article, not a byline
+        return None
+    text = clean_text(text)
     return clean_byline(text, strict=True) if 0 < len(text) <= 150 else None
 
 

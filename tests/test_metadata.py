@@ -156,10 +156,16 @@ def test_broken_jsonld_leaves_the_other_sources(script):
 
 
 def test_cdata_wrapped_jsonld():
+    two = {**ARTICLE, "author": [{"name": "Jane Doe"}, {"name": "John Roe"}]}
     html = page(
-        f'<script type="application/ld+json">/*<![CDATA[*/{json.dumps(ARTICLE)}/*]]>*/</script>'
+        f'<script type="application/ld+json">/*<![CDATA[*/{json.dumps(two)}/*]]>*/</script>'
     )
-    assert html_metadata(html)["title"] == "Council approves new budget"
+    assert html_metadata(html)["byline"] == "Jane Doe, John Roe"
+
+
+def test_jsonld_entities_are_decoded():
+    html = page(ld({**ARTICLE, "headline": "Rates &amp; prices rise"}))
+    assert html_metadata(html)["title"] == "Rates & prices rise"
 
 
 def test_jsonld_after_the_parsed_prefix_is_still_read():
@@ -254,6 +260,8 @@ def test_precedence_between_sources():
 def test_single_h1_beats_opengraph_and_title():
     html = page(meta("og:title", "Social headline", "property"), "<h1>Page headline</h1>" + BODY)
     assert html_metadata(html)["title"] == "Page headline"
+    with_ld = page(ld(ARTICLE), "<h1>Page headline</h1>" + BODY)
+    assert html_metadata(with_ld)["title"] == "Council approves new budget"
     two = page(meta("og:title", "Social headline", "property"), "<h1>One</h1><h1>Two</h1>" + BODY)
     assert html_metadata(two)["title"] == "Social headline"
 
@@ -278,6 +286,11 @@ def test_byline_elements():
     assert html_metadata(page(body=cls + BODY))["byline"] == "Jane Doe"
     itemprop = '<span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>'
     assert html_metadata(page(body=itemprop + BODY))["byline"] == "Jane Doe"
+
+
+def test_the_site_name_is_not_a_byline():
+    head = meta("author", "The Example Times") + meta("og:site_name", "Example Times", "property")
+    assert html_metadata(page(head))["byline"] is None
 
 
 def test_comment_authors_are_not_the_byline():
@@ -398,6 +411,18 @@ def test_unclosed_and_oversized_scripts():
     assert html_metadata(many) == dict.fromkeys(FIELDS)
 
 
+def test_a_fault_inside_gives_no_fields_not_an_exception(monkeypatch):
+    from winnow.features import metadata
+
+    def broken(*args):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(metadata, "_jsonld", broken)
+    assert html_metadata(page(meta("author", "Jane Doe"))) == dict.fromkeys(FIELDS)
+    monkeypatch.setattr(metadata, "line_byline", broken)
+    assert text_metadata(ARTICLE_LINES) == dict.fromkeys(FIELDS)
+
+
 def test_overlong_values_are_left_out():
     html = page(meta("og:title", "word " * 200, "property") + meta("author", "Jane " * 100))
     found = html_metadata(html)
@@ -426,6 +451,8 @@ def test_overlong_values_are_left_out():
         ("03/04/2023", None),  # March or April
         ("2023-02-30", None),
         ("1850-01-01", None),
+        ("1985-06-01", None),
+        ("2099-06-01", None),
         ("3000-01-01", None),
         ("yesterday", None),
         ("March 2023", None),
@@ -454,8 +481,14 @@ def test_parse_date(value, day):
         ("Jane Doe (@janedoe)", "Jane Doe"),
         ("jane.doe@example.com", None),
         ("https://example.com/author/jane", None),
-        ("admin", None),
+        ("Jane Doe www.janedoe.com", None),
+        ("Admin", None),
         ("The Example Team", None),
+        ("Written By", None),
+        ("Full Bio", None),
+        ("janedoe79", None),
+        ("Veröffentlicht von Jane Doe", "Jane Doe"),
+        ("Jane Doe Monday", "Jane Doe"),
         ("", None),
     ],
 )
@@ -549,6 +582,25 @@ def test_boilerplate_lines_are_preferred_for_byline_and_date():
     assert text_metadata(lines)["byline"] == "John Roe"
 
 
+def test_headline_kept_as_content():
+    """Models keep most headlines as content: the first content line can be the title."""
+    lines = ["Home News Sport Business Contact", *ARTICLE_LINES[2:4], ARTICLE_LINES[6]]
+    assert text_metadata(lines, [False, True, True, True])["title"] == ARTICLE_LINES[2]
+
+
+def test_banners_over_the_page_are_not_its_title():
+    paragraph = ARTICLE_LINES[6]
+    assert text_metadata(["Acme Widgets Gadgets Gizmos Deals", paragraph])["title"] is None
+    assert text_metadata(["Share this story with your friends today", paragraph])["title"] is None
+    lines = [
+        "Free delivery on orders over fifty pounds today",
+        "Home News Sport",
+        "Shop now",
+        "Offers",
+    ]
+    assert text_metadata(lines)["title"] is None
+
+
 def test_published_beats_updated():
     lines = ["Updated 5 March 2023", "Published 4 March 2023", "Body text."]
     assert text_metadata(lines)["date"] == "2023-03-04"
@@ -567,13 +619,25 @@ def test_article_start_far_down_the_page():
     assert text_metadata(lines)["byline"] is None  # without the labels, only the top is read
 
 
+def test_a_page_of_a_million_lines_is_read_at_its_top_and_end():
+    lines = [
+        *ARTICLE_LINES[:-1],
+        *["The plan raises spending on roads."] * 1_000_000,
+        ARTICLE_LINES[-1],
+    ]
+    kept = [False] * 6 + [True] * (len(lines) - 7) + [False]
+    start = time.process_time()
+    found = text_metadata(lines, kept)
+    assert time.process_time() - start < 1
+    assert (found["byline"], found["site"]) == ("Jane Doe", "The Example Times")
+
+
 def test_text_page_without_metadata():
     lines = ["The council approved its budget on Tuesday.", "Spending on roads will rise."]
     assert text_metadata(lines) == dict.fromkeys(FIELDS)
     assert text_metadata([]) == dict.fromkeys(FIELDS)
-    assert text_metadata(lines, [True]) == dict.fromkeys(
-        FIELDS
-    )  # labels that do not fit are ignored
+    # Labels that do not fit the lines are ignored, not a reason to give nothing.
+    assert text_metadata(["By Jane Doe", *lines], [True])["byline"] == "Jane Doe"
 
 
 # --- properties ----------------------------------------------------------------------------
