@@ -16,6 +16,7 @@ import argparse
 import gzip
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -104,7 +105,7 @@ def run_predict(folder: Path, model: str, out: Path) -> dict:
 
 
 def run(args) -> tuple[str, dict]:
-    results: dict = {"command": " ".join(["bench/hostile.py", *sys.argv[1:]]), "models": {}}
+    results: dict = {"command": shlex.join(["bench/hostile.py", *sys.argv[1:]]), "models": {}}
     if args.before:
         results["before"] = json.loads(Path(args.before).read_text())
         results["before"]["label"] = args.before_label or args.before
@@ -159,6 +160,9 @@ def table(r: dict, args) -> str:
         first = r["models"][models[0]][name]
         if "error" in first:
             record = _kind(first["error"])
+            was = before.get(models[0], {}).get(name, {}).get("error", first["error"])
+            if _kind(was) != record:
+                record += f" (before: {_kind(was)})"
         else:
             record = ", ".join(f"{k} {v}" for k, v in sorted(first["errors"].items()))
         cells = []
