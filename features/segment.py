@@ -105,7 +105,7 @@ class _Budget:
         return bool(self.max_paragraphs) and self.paragraphs > self.max_paragraphs
 
     def check(self) -> None:
-        if self.max_paragraphs and self.paragraphs > self.max_paragraphs:
+        if self.over:
             raise PageTooLarge(f"{self.paragraphs:,} paragraphs, over {self.max_paragraphs:,}")
 
 
