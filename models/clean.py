@@ -52,11 +52,8 @@ def clean(
         raise TypeError(f"page must be str or bytes, not {type(page).__name__}")
     if url is not None and not isinstance(url, str):
         raise TypeError(f"url must be a str, not {type(url).__name__}")
-    options = PredictOptions(favor=favor)
-    if isinstance(model, Cleaner):
-        cleaner = load_cleaner(model, options)
-    else:
-        cleaner = load_cleaner(_model_path(model), options)
+    chosen = model if isinstance(model, Cleaner) else _model_path(model)
+    cleaner = load_cleaner(chosen, PredictOptions(favor=favor))
     item = _page(page, url, kind)
     if item.error:
         return empty_record(item)
