@@ -187,7 +187,7 @@ def test_paragraphs_repeated_across_a_domain_become_boilerplate(tmp_path):
 
 
 def test_label_map_folds_source_topics_into_the_taxonomy(tmp_path):
-    from winnow.train.dataset import read_label_map
+    from winnow.train.label_map import read_label_map
 
     (tmp_path / "map.toml").write_text(
         '[labels]\n"Sci/Tech" = "science"\n"Sports" = "sport"\n"junk" = ""\n'
@@ -200,7 +200,7 @@ def test_label_map_folds_source_topics_into_the_taxonomy(tmp_path):
     manifest = build_dataset(
         [_write_jsonl(tmp_path / "t.jsonl", rows)],
         tmp_path / "out",
-        BuildOptions(label_map=mapping, fractions=(1, 0, 0)),
+        BuildOptions(label_map=mapping.labels, fractions=(1, 0, 0)),
     )
     assert manifest["splits"]["train"]["topics"] == {"World": 1, "science": 1, "sport": 1}
     assert manifest["pages_dropped"] == {"no_labels": 1}

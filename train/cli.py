@@ -122,7 +122,10 @@ def build(
     ] = 3,
     label_map: Annotated[
         Path | None,
-        typer.Option(help="TOML or JSON file mapping source topic labels onto your taxonomy."),
+        typer.Option(
+            help="TOML or JSON file mapping source topic labels onto your taxonomy ([labels]) "
+            "and URL sections onto topics ([url_sections], weak labels for labelled pages)."
+        ),
     ] = None,
     render: Annotated[
         list[str] | None,
@@ -167,8 +170,9 @@ def build(
     quiet: Quiet = False,
 ) -> None:
     """Turn labelled pages into a dataset: paragraph and page tables per split, and a manifest."""
-    from winnow.train.dataset import BuildOptions, build_dataset, read_label_map
+    from winnow.train.dataset import BuildOptions, build_dataset
     from winnow.train.hub import HubSource
+    from winnow.train.label_map import LabelMap, read_label_map
     from winnow.train.labels import AlignOptions
     from winnow.train.render import RENDERERS
 
@@ -182,12 +186,14 @@ def build(
 
     try:
         shares = tuple(float(x) for x in fractions.split(","))
+        mapping = read_label_map(label_map) if label_map else LabelMap()
         options = BuildOptions(
             seed=seed,
             fractions=shares,
             align=AlignOptions(content_min=content_min, boilerplate_max=boilerplate_max),
             repeat_min=repeat_min,
-            label_map=read_label_map(label_map) if label_map else {},
+            label_map=mapping.labels,
+            url_sections=mapping.url_sections,
             render=tuple(render or ()),
             label_field=label_field,
             domain=domain,

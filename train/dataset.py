@@ -35,6 +35,7 @@ from winnow.models.atomic import atomic_dir
 from winnow.models.events import event
 from winnow.train.build_report import BuildReport, split_warnings
 from winnow.train.hub import HubSource, read_hub
+from winnow.train.label_map import LabelMap, url_topic
 from winnow.train.labels import (
     BOILERPLATE,
     CONTENT,
@@ -71,6 +72,9 @@ class BuildOptions:
     repeat_min: int = 3
     # Source topic label -> taxonomy label; a label mapped to "" is dropped.
     label_map: dict[str, str] = field(default_factory=dict)
+    # URL section -> taxonomy label: the weak topic of a labelled page with no topic of its
+    # own (``train.label_map``).
+    url_sections: dict[str, str] = field(default_factory=dict)
     # Also add each labelled HTML page rendered as text ("full", "trafilatura").
     render: tuple[str, ...] = ()
     # The outlet of pages that name none (no URL, declared URL or `domain` field); without
@@ -155,8 +159,17 @@ def page_examples(
             source = "review answers" if source is None else f"{source} and review answers"
     topic = page.meta.get(options.topic_field, page.meta.get("label"))
     topic = str(topic) if isinstance(topic, str | int) and str(topic) else None
-    if topic is not None and topic in options.label_map:
-        topic = options.label_map[topic] or None
+    topic_source = "label" if topic is not None else ""
+    topic = LabelMap(options.label_map).fold(topic)
+    if (
+        topic is None
+        and labels is not None
+        and (found := url_topic(page.url, options.url_sections))
+    ):
+        # Only a page whose article text is known: the whole text of a page is not an article.
+        topic, topic_source = found[0], f"url section {found[1]}"
+    if topic is None:
+        topic_source = ""
     if labels is None and topic is None:
         raise Skip(
             "no_labels",
@@ -185,6 +198,7 @@ def page_examples(
         "url": page.url or "",
         "kind": page.kind,
         "topic": topic or "",
+        "topic_source": topic_source,
         "gold_text": gold or "",
         "content_text": content,
         "n_paragraphs": len(paragraphs),
@@ -265,19 +279,6 @@ def add_outlet_columns(pages: list[dict], tables: list[pd.DataFrame]) -> None:
     )
     for table, values in zip(tables, columns, strict=True):
         table[OUTLET_COLUMNS] = values
-
-
-def read_label_map(path: str | os.PathLike) -> dict[str, str]:
-    """A label map from TOML (``[labels]`` table, or top-level keys) or JSON."""
-    import tomllib
-
-    path = Path(path)
-    raw = path.read_bytes()
-    data = json.loads(raw) if path.suffix == ".json" else tomllib.loads(raw.decode())
-    table = data.get("labels", data)
-    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-        raise ValueError(f"{path}: a label map maps each source label to a string")
-    return {str(k): v for k, v in table.items()}
 
 
 def _snippets(value) -> list[str]:
@@ -430,6 +431,14 @@ def build_dataset(
             "topics": {
                 k: int(v)
                 for k, v in sp["topic"][sp["topic"] != ""].value_counts().sort_index().items()
+            },
+            # Topics the pages' URL sections gave (weak labels), by topic.
+            "url_topics": {
+                k: int(v)
+                for k, v in sp["topic"][sp["topic_source"].str.startswith("url section")]
+                .value_counts()
+                .sort_index()
+                .items()
             },
         }
     outlets = int(page_frame["domain"].nunique())

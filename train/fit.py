@@ -200,8 +200,18 @@ def _fit_boilerplate_models(
 
 def _topic_pages(pages: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """The training pages the topic model learns from, and the topics left out for having a
-    single page (calibration scores each topic out of fold: a topic needs two pages)."""
+    single page (calibration scores each topic out of fold: a topic needs two pages).
+
+    One article a URL: a page and its renders as text (``build --render``, extractor outputs)
+    share the URL and the topic, and would otherwise count one article several times.
+    """
     pages = pages[(pages["topic"] != "") & (pages["content_text"].str.strip() != "")]
+    if "url" in pages:
+        longest = pages.assign(_length=pages["content_text"].str.len()).sort_values(
+            "_length", ascending=False, kind="stable"
+        )
+        keep = (longest["url"] == "") | ~longest["url"].duplicated()
+        pages = pages.loc[sorted(longest.index[keep.to_numpy()])]
     counts = pages["topic"].value_counts()
     too_few = sorted(counts[counts < 2].index)
     return pages[~pages["topic"].isin(too_few)], too_few
