@@ -119,14 +119,9 @@ def fit_cleaner(
     stage("fitting the topic model")
     if why_not["topic"] is None:
         start = time.perf_counter()
-        counts = pages["topic"].value_counts()
-        cleaner.topic = make_topic_pipeline(
-            C=options.topic_C,
-            max_features=options.topic_max_features,
-            cv=int(min(3, counts.min())),
-            seed=options.seed,
+        cleaner.topic = fit_topic_model(
+            pages["content_text"].tolist(), pages["topic"].tolist(), options
         )
-        cleaner.topic.fit(pages["content_text"].tolist(), pages["topic"].tolist())
         timings["topic"] = round(time.perf_counter() - start, 2)
         event(log, "topic model fitted", pages=len(pages), seconds=timings["topic"])
     stage("choosing passes and thresholds")
@@ -196,6 +191,21 @@ def _fit_boilerplate_models(
     html = train[train["kind"] == "html"]
     if html.loc[html["label"] >= 0, "label"].nunique() == 2:
         fit_kind("html", html)
+
+
+def fit_topic_model(
+    texts: list[str], topics: list[str], options: TrainOptions | None = None
+) -> Pipeline:
+    """The topic model ``winnow train`` fits, on article texts and their topics (the
+    benchmark fits it through here too, so it measures what ships)."""
+    options = options or TrainOptions()
+    model = make_topic_pipeline(
+        C=options.topic_C,
+        max_features=options.topic_max_features,
+        cv=int(min(3, min(Counter(topics).values()))),
+        seed=options.seed,
+    )
+    return model.fit(texts, topics)
 
 
 def _topic_pages(pages: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
