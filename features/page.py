@@ -33,7 +33,7 @@ class Page:
         together, and chaff an outlet repeats is counted across its pages."""
         if self.meta.get("domain"):
             return str(self.meta["domain"]).lower().removeprefix("www.")
-        url = self.url or (declared_url(self.html) if self.html else None)
+        url = self.known_url
         if url:
             try:
                 host = urlsplit(url).hostname or ""
@@ -42,6 +42,11 @@ class Page:
             if host:
                 return host.removeprefix("www.")
         return str(self.meta.get("outlet") or "")
+
+    @property
+    def known_url(self) -> str | None:
+        """The page's URL, or the one it declares for itself when it came without one."""
+        return self.url or (declared_url(self.html) if self.html else None)
 
     @property
     def kind(self) -> str:

@@ -164,7 +164,7 @@ def page_examples(
     if (
         topic is None
         and labels is not None
-        and (found := url_topic(page.url, options.url_sections))
+        and (found := url_topic(page.known_url, options.url_sections))
     ):
         # Only a page whose article text is known: the whole text of a page is not an article.
         topic, topic_source = found[0], f"url section {found[1]}"
