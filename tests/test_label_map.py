@@ -20,6 +20,8 @@ SECTIONS = {
     "world": "world",
     "politics": "politics",
     "tv": "entertainment",
+    "uk-politics": "politics",
+    "tv-and-radio": "entertainment",
 }
 
 
@@ -28,9 +30,9 @@ SECTIONS = {
     [
         ("https://news.example.com/sport/2019/may/01/late-winner-seals-title", ("sport", "sport")),
         ("https://example.com/news/world-europe-68001234", ("world", "world")),
-        ("https://example.co.uk/news/uk-politics-5512", ("politics", "politics")),
-        ("https://example.com/tv-and-radio/2023/jan/02/review", ("entertainment", "tv")),
-        ("https://football.example.com/story/123", ("sport", "football")),
+        ("https://example.co.uk/news/uk-politics-5512", ("politics", "uk-politics")),
+        ("https://example.com/tv-and-radio/2023/jan/02/review", ("entertainment", "tv-and-radio")),
+        ("https://example.com/football/2023/story/123", ("sport", "football")),
         ("https://example.com/business/", ("business", "business")),
         (
             "https://example.com/2023/01/02/politics/senate-vote/index.html",
@@ -51,6 +53,9 @@ def test_a_url_section_names_the_topic(url, expected):
         # Two sections that disagree name no topic.
         "https://example.com/business/technology/chip-makers-merge",
         "https://example.com/opinion/why-we-read",
+        # Host names and the words of hyphenated segments are not sections.
+        "https://tv.example.com/2012/09/a-politics-show-post",
+        "https://example.com/business-insights/best-podcasts",
         "not a url at all",
         "",
         None,
@@ -60,11 +65,15 @@ def test_no_topic_without_one_agreed_section(url):
     assert url_topic(url, SECTIONS) is None
 
 
-def test_sections_are_host_labels_then_path_segments_never_the_slug():
+def test_sections_are_path_segments_never_the_slug():
     assert url_sections_of("https://sport.example.com/football/teams/some-long-story-slug") == [
-        "sport",
         "football",
         "teams",
+    ]
+    assert url_sections_of("https://example.com/news/world-europe-68001234") == [
+        "news",
+        "world-europe",
+        "world",
     ]
     assert url_sections_of("https://www.example.com/") == []
 
@@ -131,6 +140,7 @@ def test_build_gives_labelled_pages_their_url_topic_and_counts_them(tmp_path):
         _page(2, "https://c.example.com/news/story-two"),  # no section: no topic
         {**_page(3, "https://d.example.com/sport/story-three"), "topic": "business"},
         _page(4, "https://e.example.com/sport/story-four", gold=False),  # no article text known
+        {**_page(5, "https://f.example.com/sport/shoes/"), "page_type": "product"},  # no story
     ]
     path = tmp_path / "pages.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
@@ -147,6 +157,7 @@ def test_build_gives_labelled_pages_their_url_topic_and_counts_them(tmp_path):
     assert pages.loc["p0", "topic_source"] == "url section sport"
     assert pages.loc["p3", "topic_source"] == "label"  # a page's own label wins
     assert pages.loc["p2", "topic"] == ""
+    assert pages.loc["p5", "topic"] == ""
     assert manifest["pages_dropped"] == {"no_labels": 1}
 
 

@@ -164,9 +164,11 @@ def page_examples(
     if (
         topic is None
         and labels is not None
+        and str(page.meta.get("page_type") or "article") == "article"
         and (found := url_topic(page.known_url, options.url_sections))
     ):
-        # Only a page whose article text is known: the whole text of a page is not an article.
+        # Only an article whose text is known: a page's whole text is not an article, and a
+        # shop's /music/ or a forum's /science/ page is not a story of that section.
         topic, topic_source = found[0], f"url section {found[1]}"
     if topic is None:
         topic_source = ""

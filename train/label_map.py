@@ -12,7 +12,11 @@ reads and changes them in one place:
     "football" = "sport"
 
 A URL names a topic when its sections agree on one; a URL whose sections name two topics
-(``/business/technology/``) gets none.
+(``/business/technology/``) gets none. Sections are path segments looked up whole: host names
+(``tv.msnbc.com`` is a politics show's blog, ``business.booking.com`` a travel shop) and the
+words of hyphenated segments (``/business-insights/``, ``/pop-culture/``) named the wrong topic
+on most of the shared pages they matched, so neither counts. The one exception is a last
+segment of section words and an id (``/news/world-europe-68001234``): its first word counts.
 """
 
 from __future__ import annotations
@@ -29,7 +33,6 @@ from urllib.parse import urlsplit
 # (``world-europe-68001``) or the path ends in ``/`` (a section front).
 _SECTION = re.compile(r"[a-z]+(?:[-_][a-z]+){0,2}")
 _SECTION_WITH_ID = re.compile(r"([a-z]+(?:[-_][a-z]+){0,2})[-_]\d+(?:\.[a-z]+)?")
-_HOST_SKIP = frozenset({"www", "m", "amp", "mobile", "edition", "en"})
 
 
 @dataclass(frozen=True)
@@ -52,22 +55,17 @@ class LabelMap:
 
 
 def url_sections_of(url: str) -> list[str]:
-    """The candidate section names of a URL, outermost first: host labels left of the
-    registered name, then path segments (and the words of hyphenated ones)."""
+    """The candidate section names of a URL's path, outermost first."""
     try:
-        parts = urlsplit(url.strip())
+        path = urlsplit(url.strip()).path.lower()
     except ValueError:
         return []
-    host = (parts.hostname or "").lower()
-    labels = [h for h in host.split(".")[:-2] if h and h not in _HOST_SKIP]
-    segments = [s for s in parts.path.lower().split("/") if s]
-    last = segments.pop() if segments and not parts.path.endswith("/") else None
-    found: list[str] = []
-    for segment in labels + segments:
-        if _SECTION.fullmatch(segment):
-            found.append(segment)
+    segments = [s for s in path.split("/") if s]
+    last = segments.pop() if segments and not path.endswith("/") else None
+    found = [s for s in segments if _SECTION.fullmatch(s)]
     if last is not None and (m := _SECTION_WITH_ID.fullmatch(last)):
         found.append(m.group(1))
+        found.append(re.split(r"[-_]", m.group(1))[0])
     return found
 
 
@@ -77,10 +75,8 @@ def url_topic(url: str | None, sections: dict[str, str]) -> tuple[str, str] | No
         return None
     hits: dict[str, str] = {}
     for candidate in url_sections_of(url):
-        words = [candidate] if candidate in sections else re.split(r"[-_]", candidate)
-        for word in words:
-            if topic := sections.get(word):
-                hits.setdefault(topic, word)
+        if topic := sections.get(candidate):
+            hits.setdefault(topic, candidate)
     if len(hits) != 1:
         return None
     ((topic, section),) = hits.items()
