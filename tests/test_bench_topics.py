@@ -1,4 +1,5 @@
-"""The topic benchmark's own measures: calibration error, duplicate-grouped folds, one tiny run.
+"""The topic benchmark's own measures: calibration error, duplicate-grouped folds, news pages
+held out by domain, one tiny run.
 
 No shared data and no downloads: the documents below are written for these tests.
 """
@@ -18,15 +19,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.topics import (  # noqa: E402
     DATASETS,
+    Tool,
     cpu_timed,
+    domain_folds,
     duplicate_groups,
+    error_counts,
+    evaluate_news_pages,
     expected_calibration_error,
     grouped_folds,
+    host_domain,
+    pooled_scores,
+    read_news_pages,
     run,
     score,
+    sections,
     softmax,
     validation_split,
 )
+from winnow.train.label_map import LabelMap  # noqa: E402
 
 TOPICS = {
     "sport": "the striker scored twice as the home team won the league match in extra time",
@@ -125,7 +135,7 @@ def test_a_tiny_run_writes_one_table_per_dataset(tmp_path):
         write_jsonl(root / name / "train.jsonl.gz", texts, labels)
         if name != "bbc":  # BBC has no test split: it is cross-validated
             write_jsonl(root / name / "test.jsonl.gz", texts[:9], labels[:9])
-    args = Namespace(data=str(root), out=None, limit=0, no_fasttext=True)
+    args = Namespace(data=str(root), out=None, limit=0, no_fasttext=True, sections=DATASETS)
     table, results = run(args)
     assert set(results) == set(DATASETS)
     for name in DATASETS:
@@ -137,3 +147,119 @@ def test_a_tiny_run_writes_one_table_per_dataset(tmp_path):
     assert len(results["bbc"]["winnow"]["folds"]) == 5
     assert table.count("### ") == 3
     assert "Command:" in table
+
+
+LABEL_MAP = LabelMap(
+    labels={"Sports": "sport"}, url_sections={"sport": "sport", "business": "business"}
+)
+
+
+def page(url: str, gold: str = "an article", **fields) -> dict:
+    return {"id": url, "url": url, "html": "<p>x</p>", "gold_text": gold, **fields}
+
+
+def write_pages(path: Path, pages: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.writelines(json.dumps(p) + "\n" for p in pages)
+
+
+def test_a_domain_is_the_host_without_www():
+    assert host_domain("https://WWW.Example.co.uk/sport/a.html") == "example.co.uk"
+    assert host_domain("http://news.example.com/x") == "news.example.com"
+
+
+def test_news_pages_are_those_with_gold_and_a_url_topic_once_per_url(tmp_path):
+    write_pages(
+        tmp_path / "a.jsonl.gz",
+        [
+            page("https://www.one.com/sport/match-report.html", "the match", lang="en"),
+            page("https://one.com/business/", ""),  # no gold: not an article
+            page("https://two.com/opinion/view.html"),  # the URL names no topic
+            page("https://two.com/business/shares-fall-123", "shares fell", page_type="article"),
+        ],
+    )
+    write_pages(tmp_path / "b.jsonl.gz", [page("https://www.one.com/sport/match-report.html")])
+    pages = read_news_pages(tmp_path, LABEL_MAP)
+    assert [(p["domain"], p["topic"], p["text"]) for p in pages] == [
+        ("one.com", "sport", "the match"),
+        ("two.com", "business", "shares fell"),
+    ]
+    assert pages[0]["lang"] == "en" and pages[1]["page_type"] == "article"
+
+
+def news_pages(n_domains: int = 10, per_domain: int = 3) -> list[dict]:
+    topics = list(TOPICS)
+    return [
+        {
+            "domain": f"site{d}.com",
+            "topic": topics[d % len(topics)],
+            "text": f"{TOPICS[topics[d % len(topics)]]} page {d}-{i}",
+            "lang": "en" if d % 2 else "de",
+            "page_type": None if i else "listing",
+        }
+        for d in range(n_domains)
+        for i in range(per_domain)
+    ]
+
+
+def test_every_domain_is_held_out_in_exactly_one_fold():
+    pages = news_pages()
+    folds = domain_folds(pages, n_splits=5)
+    assert len(folds) == 5
+    assert sorted(np.concatenate(folds)) == list(range(len(pages)))
+    fold_of = {}
+    for k, test in enumerate(folds):
+        for i in test:
+            assert fold_of.setdefault(pages[i]["domain"], k) == k
+
+
+class RecordingTool(Tool):
+    """Predicts the first class always, and remembers what it was trained on."""
+
+    name = "recording"
+    trained: list[list[str]] = []
+
+    def fit(self, texts, labels):
+        RecordingTool.trained.append(list(texts))
+        self.classes = sorted(set(labels))
+
+    def predict_proba(self, texts):
+        proba = np.zeros((len(texts), len(self.classes)))
+        proba[:, 0] = 1.0
+        return proba
+
+
+def test_each_fold_trains_on_the_base_and_the_other_folds_never_its_own():
+    pages = news_pages()
+    folds = domain_folds(pages, n_splits=5)
+    base = (["base sport text", "base money text"], ["sport", "money"])
+    RecordingTool.trained = []
+    result = evaluate_news_pages(RecordingTool, base, pages, folds)
+    assert len(RecordingTool.trained) == len(folds)
+    for trained, test in zip(RecordingTool.trained, folds, strict=True):
+        held_out = {pages[i]["text"] for i in test}
+        assert set(base[0]) <= set(trained)
+        assert not held_out & set(trained)
+        assert len(trained) == len(base[0]) + len(pages) - len(test)
+    assert result["pages"] == len(pages)
+    truth = [p["topic"] for p in pages]
+    assert result["accuracy"] == pytest.approx(truth.count("money") / len(pages))
+
+
+def test_pooled_scores_give_each_subset_its_own_accuracy():
+    pages = news_pages(n_domains=2, per_domain=2)  # de listing, de, en listing, en
+    truth = [p["topic"] for p in pages]
+    predicted = [truth[0], truth[1], "wrong", truth[3]]
+    out = pooled_scores(pages, predicted, [1.0, 1.0, 1.0, 1.0])
+    assert out["accuracy"] == pytest.approx(0.75)
+    assert out["ece"] == pytest.approx(0.25)
+    assert (out["english_pages"], out["english_accuracy"]) == (2, pytest.approx(0.5))
+    assert (out["article_pages"], out["article_accuracy"]) == (2, pytest.approx(1.0))
+    assert error_counts(pages, predicted) == {f"{truth[2]} -> wrong": 1}
+
+
+def test_unknown_sections_are_refused():
+    assert sections("bbc, news_pages") == ["bbc", "news_pages"]
+    with pytest.raises(Exception, match="unknown sections"):
+        sections("bbc,news")
