@@ -60,6 +60,7 @@ from sklearn.svm import LinearSVC  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.report import cpu_timed, publish  # noqa: E402
+from winnow.features.page import declared_url  # noqa: E402
 from winnow.models.artifact import compact  # noqa: E402
 from winnow.train.fit import fit_topic_model  # noqa: E402
 from winnow.train.label_map import LabelMap, read_label_map  # noqa: E402
@@ -446,15 +447,18 @@ def host_domain(url: str) -> str:
 
 
 def read_news_pages(folder: Path, label_map: LabelMap, limit: int = 0) -> list[dict]:
-    """Pages of the boilerplate sets with article gold and a topic named by their URL, one per
-    URL (the first read): the article text as the default model's training sees it."""
+    """Pages of the boilerplate sets with article gold and a topic named by their URL (given, or
+    declared in the page's head), one per URL (the first read), and only the article pages:
+    the pages ``winnow build`` gives a URL topic, with the text its training sees."""
     pages, seen = [], set()
     for path in sorted(folder.glob("*.jsonl.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as f:
             for line in f:
                 record = json.loads(line) if line.strip() else {}
-                text, url = (record.get("gold_text") or "").strip(), record.get("url") or ""
-                named = label_map.url_topic(url) if text else None
+                text = (record.get("gold_text") or "").strip()
+                url = record.get("url") or declared_url(record.get("html") or "") or ""
+                article = (record.get("page_type") or "article") == "article"
+                named = label_map.url_topic(url) if text and article else None
                 if named is None or url in seen:
                     continue
                 seen.add(url)

@@ -206,3 +206,24 @@ def test_an_empty_split_still_gets_a_report(trained_run, tmp_path):
     assert metrics["pages"] == 0
     assert "<h1>" in (out / "report.html").read_text()
     assert not list(out.glob("*.png"))
+
+
+def test_topic_figures_are_given_per_kind_of_document(report):
+    out, metrics, _ = report
+    groups = metrics["topic"]["by_group"]
+    assert sum(g["pages"] for g in groups.values()) == metrics["topic"]["pages"]
+    weighted = sum(g["pages"] * g["accuracy"] for g in groups.values())
+    assert weighted / metrics["topic"]["pages"] == pytest.approx(
+        metrics["topic"]["article_text"]["accuracy"], abs=1e-3
+    )
+    text = (out / "report.md").read_text()
+    for group, m in groups.items():
+        assert f"| {group} | {m['pages']} |" in text
+
+
+def test_topic_group_tells_url_labels_snippets_and_articles_apart():
+    from winnow.train.evaluate import topic_group
+
+    assert topic_group("word " * 500, "url section sport") == "URL-section articles"
+    assert topic_group("Stocks fall as oil climbs.", "label") == "snippets"
+    assert topic_group("word " * 500, "label") == "labelled articles"

@@ -123,8 +123,9 @@ def build(
     label_map: Annotated[
         Path | None,
         typer.Option(
-            help="TOML or JSON file mapping source topic labels onto your taxonomy ([labels]) "
-            "and URL sections onto topics ([url_sections], weak labels for labelled pages)."
+            help="TOML or JSON file mapping source topic labels onto your taxonomy (its labels "
+            "table) and URL sections onto topics (its url_sections table: weak topics for "
+            "labelled article pages)."
         ),
     ] = None,
     render: Annotated[

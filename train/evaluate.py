@@ -84,6 +84,8 @@ class TopicScores:
     proba: np.ndarray
     threshold: float
     texts: list[str] = field(default_factory=list)
+    # What kind of document each is (``topic_group``): calibration must hold for each.
+    groups: list[str] = field(default_factory=list)
 
     @property
     def predicted(self) -> np.ndarray:
@@ -166,6 +168,14 @@ def score_split(cleaner: Cleaner, dataset: str | os.PathLike, split: str) -> Sco
         scored.topic_unknown = sorted(set(truth) - set(map(str, cleaner.topic.classes_)))
         # The article text: gold where the page has it, the document for topic datasets.
         scored.topic = _topic_scores(cleaner, topic_pages["content_text"].tolist(), truth)
+        scored.topic.groups = [
+            topic_group(text, source)
+            for text, source in zip(
+                topic_pages["content_text"],
+                topic_pages.get("topic_source", pd.Series([""] * len(topic_pages))),
+                strict=True,
+            )
+        ]
         # End to end: the text winnow kept, on pages whose paragraphs are labelled.
         with_markup = topic_pages[topic_pages["has_labels"]]
         if len(with_markup):
@@ -175,6 +185,16 @@ def score_split(cleaner: Cleaner, dataset: str | os.PathLike, split: str) -> Sco
                 with_markup["topic"].tolist(),
             )
     return scored
+
+
+SNIPPET_WORDS = 100  # AG News documents are a headline and a sentence; articles run to hundreds
+
+
+def topic_group(text: str, topic_source: str) -> str:
+    """The kind of topic document: weakly labelled by its URL, or a short or long text."""
+    if topic_source.startswith("url section"):
+        return "URL-section articles"
+    return "snippets" if len(text.split()) < SNIPPET_WORDS else "labelled articles"
 
 
 def _topic_scores(cleaner: Cleaner, texts: list[str], truth: list[str]) -> TopicScores:
@@ -227,6 +247,7 @@ def split_metrics(scored: ScoredSplit) -> dict[str, Any]:
             "pages": len(scored.topic.truth),
             "unknown_labels": scored.topic_unknown,
             "article_text": _topic_metrics(scored.topic),
+            "by_group": _topic_groups(scored.topic),
         }
         if scored.topic_cleaned is not None:
             result["topic"]["cleaned_text"] = _topic_metrics(scored.topic_cleaned)
@@ -252,6 +273,21 @@ def _paragraph_metrics(labelled: pd.DataFrame) -> dict[str, Any]:
         if len(y_true)
         else [],
     }
+
+
+def _topic_groups(topic: TopicScores) -> dict[str, dict[str, Any]]:
+    """Accuracy and calibration error per kind of document (``topic_group``)."""
+    out = {}
+    groups = np.asarray(topic.groups)
+    for group in sorted(set(topic.groups)):
+        mask = groups == group
+        correct = topic.correct[mask]
+        out[group] = {
+            "pages": int(mask.sum()),
+            "accuracy": round(float(correct.mean()), 4),
+            "ece": round(expected_calibration_error(topic.confidence[mask], correct), 4),
+        }
+    return out
 
 
 def _topic_metrics(topic: TopicScores) -> dict[str, Any]:

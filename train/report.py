@@ -121,6 +121,8 @@ def report_markdown(
             f"| article text | {topic['pages']} | {topic['article_text']['accuracy']} | "
             f"{topic['article_text']['macro_f1']} | {topic['article_text']['ece']} |",
         ]
+        for group, m in (topic.get("by_group") or {}).items():
+            lines.append(f"| {group} | {m['pages']} | {m['accuracy']} | | {m['ece']} |")
         if "cleaned_text" in topic:
             lines.append(
                 f"| text kept by winnow (end to end) | {sum(map(sum, topic['cleaned_text']['confusion']))} "
