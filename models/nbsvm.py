@@ -24,16 +24,9 @@ class NBSVMClassifier(ClassifierMixin, BaseEstimator):
     ``coef_`` (the SVM's weights times the ratios), so prediction is one sparse product.
     """
 
-    def __init__(
-        self,
-        C: float = 1.0,
-        alpha: float = 1.0,
-        class_weight: str | None = None,
-        random_state: int | None = 0,
-    ):
+    def __init__(self, C: float = 1.0, alpha: float = 1.0, random_state: int | None = 0):
         self.C = C
         self.alpha = alpha
-        self.class_weight = class_weight
         self.random_state = random_state
 
     def fit(self, X, y):
@@ -51,7 +44,7 @@ class NBSVMClassifier(ClassifierMixin, BaseEstimator):
             p = np.asarray(present[positive].sum(axis=0)).ravel() + self.alpha
             q = np.asarray(present[~positive].sum(axis=0)).ravel() + self.alpha
             ratio = np.log((p / p.sum()) / (q / q.sum()))
-            svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
+            svm = LinearSVC(C=self.C, random_state=self.random_state)
             svm.fit(X @ sparse.diags(ratio), positive)
             coefs.append(svm.coef_.ravel() * ratio)
             intercepts.append(svm.intercept_[0])

@@ -48,6 +48,7 @@ def model_card(
         _boilerplate_line(train, cleaner),
         _topic_line(train, cleaner),
         _label_map_line(info["dataset"].get("label_map") or {}),
+        *_url_topics_line(info["dataset"].get("url_topics") or {}),
         "",
         "## Parameters",
         "",
@@ -365,6 +366,15 @@ def _label_map_line(label_map: dict[str, str]) -> str:
         for target in sorted(set(label_map.values()))
     )
     return f"Source topic labels folded by the dataset's label map: {folded}."
+
+
+def _url_topics_line(url_topics: dict[str, int]) -> list[str]:
+    if not url_topics:
+        return []
+    return [
+        f"Weak topics from URL sections (the label map's url_sections): "
+        f"{sum(url_topics.values())} training pages ({_counts(url_topics)})."
+    ]
 
 
 def parts_summary(manifest: dict[str, Any]) -> list[tuple[str, bool]]:

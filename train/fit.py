@@ -660,6 +660,9 @@ def train_run(
             "splits": {k: v["pages"] for k, v in data_manifest.get("splits", {}).items()},
             # How each source's topic labels were folded into the taxonomy the model predicts.
             "label_map": (data_manifest.get("options") or {}).get("label_map") or {},
+            # Training pages whose topic came from their URL's section (weak labels), by topic.
+            "url_topics": (data_manifest.get("splits") or {}).get("train", {}).get("url_topics")
+            or {},
         },
         "options": asdict(options),
         **info,
