@@ -304,3 +304,18 @@ def test_the_model_card_shows_each_kinds_favor_thresholds(trained_run):
     for passes in manifest["training"]["passes"].values():
         del passes["favors"]
     assert "--favor" not in model_card(manifest, metrics, cleaner)
+
+
+def test_the_model_card_counts_topics_learnt_from_url_sections(trained_run):
+    from winnow.train.card import model_card
+
+    manifest = json.loads((trained_run / "manifest.json").read_text())
+    metrics = json.loads((trained_run / "metrics.json").read_text())
+    cleaner = load_artifact(trained_run)
+    assert manifest["dataset"]["url_topics"] == {}  # the sample's pages carry their topics
+    assert "URL sections" not in model_card(manifest, metrics, cleaner)
+    manifest["dataset"]["url_topics"] = {"sport": 3, "world": 2}
+    assert (
+        "Weak topics from URL sections (the label map's url_sections): 5 training pages "
+        "(sport 3, world 2)." in model_card(manifest, metrics, cleaner)
+    )

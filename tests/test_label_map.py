@@ -111,6 +111,14 @@ def test_a_broken_label_map_is_a_plain_error(tmp_path, text):
 def test_the_default_map_reads_the_sections_of_common_news_urls():
     mapping = read_label_map(DEFAULT_MAP)
     assert set(mapping.url_sections.values()) <= set(mapping.labels.values())
+    # The labels table folds the labels AG News and BBC News give, and nothing else.
+    assert set(mapping.labels) == {"World", "Sports", "Business", "Sci/Tech"} | {
+        "business",
+        "entertainment",
+        "politics",
+        "sport",
+        "tech",
+    }
     examples = {
         "https://www.example.com/sport/football/68001234": "sport",
         "https://www.example.com/news/business-68001234": "business",
