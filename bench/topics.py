@@ -457,8 +457,7 @@ def read_news_pages(folder: Path, label_map: LabelMap, limit: int = 0) -> list[d
                 record = json.loads(line) if line.strip() else {}
                 text = (record.get("gold_text") or "").strip()
                 url = record.get("url") or declared_url(record.get("html") or "") or ""
-                article = (record.get("page_type") or "article") == "article"
-                named = label_map.url_topic(url) if text and article else None
+                named = label_map.url_topic(url, record.get("page_type")) if text else None
                 if named is None or url in seen:
                     continue
                 seen.add(url)

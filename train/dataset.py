@@ -35,7 +35,7 @@ from winnow.models.atomic import atomic_dir
 from winnow.models.events import event
 from winnow.train.build_report import BuildReport, split_warnings
 from winnow.train.hub import HubSource, read_hub
-from winnow.train.label_map import LabelMap, url_topic
+from winnow.train.label_map import URL_TOPIC_SOURCE, LabelMap
 from winnow.train.labels import (
     BOILERPLATE,
     CONTENT,
@@ -158,20 +158,14 @@ def page_examples(
             labels = [b if r is None else r for b, r in zip(base, found, strict=True)]
             source = "review answers" if source is None else f"{source} and review answers"
     topic = page.meta.get(options.topic_field, page.meta.get("label"))
-    topic = str(topic) if isinstance(topic, str | int) and str(topic) else None
+    mapping = LabelMap(options.label_map, options.url_sections)
+    topic = mapping.fold(str(topic) if isinstance(topic, str | int) and str(topic) else None)
     topic_source = "label" if topic is not None else ""
-    topic = LabelMap(options.label_map).fold(topic)
-    if (
-        topic is None
-        and labels is not None
-        and str(page.meta.get("page_type") or "article") == "article"
-        and (found := url_topic(page.known_url, options.url_sections))
-    ):
-        # Only an article whose text is known: a page's whole text is not an article, and a
-        # shop's /music/ or a forum's /science/ page is not a story of that section.
-        topic, topic_source = found[0], f"url section {found[1]}"
-    if topic is None:
-        topic_source = ""
+    # Only a page whose article text is known: the whole text of a page is not an article.
+    if topic is None and labels is not None:
+        found = mapping.url_topic(page.known_url, str(page.meta.get("page_type") or "") or None)
+        if found is not None:
+            topic, topic_source = found[0], f"{URL_TOPIC_SOURCE} {found[1]}"
     if labels is None and topic is None:
         raise Skip(
             "no_labels",
@@ -437,7 +431,7 @@ def build_dataset(
             # Topics the pages' URL sections gave (weak labels), by topic.
             "url_topics": {
                 k: int(v)
-                for k, v in sp["topic"][sp["topic_source"].str.startswith("url section")]
+                for k, v in sp["topic"][sp["topic_source"].str.startswith(URL_TOPIC_SOURCE)]
                 .value_counts()
                 .sort_index()
                 .items()

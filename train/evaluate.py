@@ -17,6 +17,7 @@ from sklearn.metrics import accuracy_score, average_precision_score, confusion_m
 from winnow.models.atomic import write_text_atomic
 from winnow.models.cleaner import Cleaner
 from winnow.train.dataset import load_frame, read_manifest
+from winnow.train.label_map import URL_TOPIC_SOURCE
 from winnow.train.labels import BOILERPLATE, CONTENT
 from winnow.train.metrics import (
     binary_prf,
@@ -172,7 +173,7 @@ def score_split(cleaner: Cleaner, dataset: str | os.PathLike, split: str) -> Sco
             topic_group(text, source)
             for text, source in zip(
                 topic_pages["content_text"],
-                topic_pages.get("topic_source", pd.Series([""] * len(topic_pages))),
+                topic_pages.get("topic_source", [""] * len(topic_pages)),
                 strict=True,
             )
         ]
@@ -192,7 +193,7 @@ SNIPPET_WORDS = 100  # AG News documents are a headline and a sentence; articles
 
 def topic_group(text: str, topic_source: str) -> str:
     """The kind of topic document: weakly labelled by its URL, or a short or long text."""
-    if topic_source.startswith("url section"):
+    if topic_source.startswith(URL_TOPIC_SOURCE):
         return "URL-section articles"
     return "snippets" if len(text.split()) < SNIPPET_WORDS else "labelled articles"
 

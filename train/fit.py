@@ -217,11 +217,11 @@ def _topic_pages(pages: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """
     pages = pages[(pages["topic"] != "") & (pages["content_text"].str.strip() != "")]
     if "url" in pages:
-        longest = pages.assign(_length=pages["content_text"].str.len()).sort_values(
-            "_length", ascending=False, kind="stable"
-        )
+        longest = pages.loc[
+            pages["content_text"].str.len().sort_values(ascending=False, kind="stable").index
+        ]
         keep = (longest["url"] == "") | ~longest["url"].duplicated()
-        pages = pages.loc[sorted(longest.index[keep.to_numpy()])]
+        pages = longest[keep].sort_index()
     counts = pages["topic"].value_counts()
     too_few = sorted(counts[counts < 2].index)
     return pages[~pages["topic"].isin(too_few)], too_few

@@ -33,6 +33,8 @@ from urllib.parse import urlsplit
 # (``world-europe-68001``) or the path ends in ``/`` (a section front).
 _SECTION = re.compile(r"[a-z]+(?:[-_][a-z]+){0,2}")
 _SECTION_WITH_ID = re.compile(r"([a-z]+(?:[-_][a-z]+){0,2})[-_]\d+(?:\.[a-z]+)?")
+# How a page's ``topic_source`` starts when its topic came from its URL ("url section sport").
+URL_TOPIC_SOURCE = "url section"
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,12 @@ class LabelMap:
             return self.labels[topic] or None
         return topic
 
-    def url_topic(self, url: str | None) -> tuple[str, str] | None:
-        """``(topic, section)`` named by a URL's sections, or None (no section, or two
-        sections that disagree)."""
+    def url_topic(self, url: str | None, page_type: str | None = None) -> tuple[str, str] | None:
+        """``(topic, section)`` named by a URL's sections, or None: no section, two sections
+        that disagree, or a page whose ``page_type`` says it is no article (a shop's /music/
+        or a forum's /science/ page is not a story of that section)."""
+        if (page_type or "article") != "article":
+            return None
         return url_topic(url, self.url_sections)
 
 
