@@ -8,8 +8,9 @@ import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from winnow.train.cli import app
-from winnow.train.dataset import BuildOptions, build_dataset, load_built
+from winnow.train.dataset import build_dataset, load_built
 from winnow.train.hub import HubSource
+from winnow.train.options import BuildOptions
 
 ROWS = [
     {

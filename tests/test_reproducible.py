@@ -10,7 +10,8 @@ from pathlib import Path
 
 from winnow.features.readers import read_pages
 from winnow.models.artifact import load_artifact
-from winnow.train.fit import TrainOptions, train_run
+from winnow.train.fit import train_run
+from winnow.train.options import TrainOptions
 
 UNSEEN = Path(__file__).resolve().parents[1] / "data" / "sample" / "unseen" / "pages"
 
