@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from winnow.models.executors import EXECUTORS
+from winnow.models.exit_codes import EXIT_CHECK_FAILED, EXIT_USAGE
 from winnow.models.options import OUTPUT_FORMATS, PredictOptions
 
 app = typer.Typer(
@@ -25,8 +26,6 @@ app = typer.Typer(
 )
 out_console = Console()
 err_console = Console(stderr=True)
-
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MOSTLY_FAILED = 0, 1, 2, 3
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -452,9 +451,6 @@ def diff(
         out_console.print(report, markup=False, highlight=False, soft_wrap=True)
     if fail_if_worse:
         _gate(compare_runs(result["compared"], tolerance), quiet)
-
-
-EXIT_CHECK_FAILED = 1  # evaluate --fail-under / --thresholds, diff --fail-if-worse
 
 
 def _gate(outcomes: list, quiet: bool) -> None:
