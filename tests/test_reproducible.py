@@ -32,7 +32,7 @@ def test_a_training_run_killed_mid_way_leaves_no_artifact(tmp_path, built_sample
     command = [
         sys.executable,
         "-c",
-        "from winnow.train.cli import main; main()",
+        "from winnow.cli import main; main()",
         "train",
         str(built_sample),
         "--out",
