@@ -18,6 +18,7 @@ OUT          := out
 FEATURES_PY := $(wildcard features/*.py)
 MODELS_PY   := $(wildcard models/*.py)
 TRAIN_PY    := $(wildcard train/*.py)
+CLI_PY      := $(wildcard cli/*.py)
 
 .PHONY: help install run test browser fuzz lint data train evaluate predict sample clean default-model bench bench-throughput bench-hostile bench-topics
 
@@ -44,11 +45,11 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 data: $(BUILT)/manifest.json
-$(BUILT)/manifest.json: $(STAMP) $(SAMPLE) $(SAMPLE_PAGES) $(FEATURES_PY) $(TRAIN_PY)
+$(BUILT)/manifest.json: $(STAMP) $(SAMPLE) $(SAMPLE_PAGES) $(FEATURES_PY) $(TRAIN_PY) $(CLI_PY)
 	$(BIN)/winnow build $(SAMPLE) --out $(BUILT) --seed $(SEED) --overwrite
 
 train: $(RUN)/manifest.json
-$(RUN)/manifest.json: $(BUILT)/manifest.json $(MODELS_PY) $(TRAIN_PY)
+$(RUN)/manifest.json: $(BUILT)/manifest.json $(MODELS_PY) $(TRAIN_PY) $(CLI_PY)
 	$(BIN)/winnow train $(BUILT) --out $(RUN) --seed $(SEED) --overwrite
 
 # The gate: under any bound of THRESHOLDS, evaluate exits 1 and make fails; metrics.json is
@@ -60,7 +61,7 @@ $(RUN)/evaluation/test/metrics.json: $(RUN)/manifest.json $(BUILT)/manifest.json
 		|| { status=$$?; rm -f $@; exit $$status; }
 
 # The two outlets in data/sample/unseen are never trained on: all of them go to the test split.
-$(UNSEEN_BUILT)/manifest.json: $(STAMP) data/sample/unseen/manifest.jsonl $(wildcard $(UNSEEN)/*/*) $(FEATURES_PY) $(TRAIN_PY)
+$(UNSEEN_BUILT)/manifest.json: $(STAMP) data/sample/unseen/manifest.jsonl $(wildcard $(UNSEEN)/*/*) $(FEATURES_PY) $(TRAIN_PY) $(CLI_PY)
 	$(BIN)/winnow build data/sample/unseen/manifest.jsonl --out $(UNSEEN_BUILT) --fractions 0,0,1 --seed $(SEED) --overwrite --quiet
 
 $(OUT)/eval-unseen/metrics.json: $(RUN)/manifest.json $(UNSEEN_BUILT)/manifest.json
@@ -109,8 +110,8 @@ fuzz: $(STAMP)
 		tests/test_properties.py tests/test_warc.py tests/test_sequence.py tests/test_text_filters.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check winnow features models train tests bench
-	$(BIN)/ruff format --check winnow features models train tests bench
+	$(BIN)/ruff check winnow cli features models train tests bench
+	$(BIN)/ruff format --check winnow cli features models train tests bench
 
 sample:
 	$(PYTHON) data/sample/generate.py
@@ -121,7 +122,7 @@ sample:
 DEFAULT_BUILT := data/built/default
 DEFAULT_SOURCES = $(SHARED)/data/boilerplate $(SHARED)/data/scraped_text \
 	$(SHARED)/data/topic/ag_news_16k/train.jsonl.gz $(SHARED)/data/topic/bbc/train.jsonl.gz
-$(DEFAULT_BUILT)/manifest.json: $(STAMP) data/labelmaps/default.toml $(FEATURES_PY) $(TRAIN_PY)
+$(DEFAULT_BUILT)/manifest.json: $(STAMP) data/labelmaps/default.toml $(FEATURES_PY) $(TRAIN_PY) $(CLI_PY)
 	@test -d $(SHARED)/data || { echo "needs the shared datasets: make $@ SHARED=path/to/shared"; exit 2; }
 	$(BIN)/winnow build $(DEFAULT_SOURCES) --out $(DEFAULT_BUILT) \
 		--label-map data/labelmaps/default.toml --fractions 0.7,0.1,0.2 --seed 0 --overwrite

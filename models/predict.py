@@ -36,6 +36,7 @@ from winnow.models.atomic import write_text_atomic
 from winnow.models.cleaner import Cleaner
 from winnow.models.events import event
 from winnow.models.executors import make_executor
+from winnow.models.exit_codes import EXIT_MOSTLY_FAILED, EXIT_OK, EXIT_SOME_FAILED
 from winnow.models.options import OUTPUT_FORMATS, PredictOptions
 
 __all__ = ["OUTPUT_FORMATS", "PredictOptions", "PredictSummary", "predict"]
@@ -44,7 +45,6 @@ log = logging.getLogger("winnow.predict")
 
 JOB_FILE = "_job.json"
 STDOUT, STDOUT_NAME = "-", "<stdout>"
-EXIT_OK, EXIT_SOME_FAILED, EXIT_MOSTLY_FAILED = 0, 1, 3
 
 
 @dataclass

@@ -26,7 +26,8 @@ def sample_manifest() -> Path:
 
 @pytest.fixture(scope="session")
 def built_sample(tmp_path_factory, sample_manifest) -> Path:
-    from winnow.train.dataset import BuildOptions, build_dataset
+    from winnow.train.dataset import build_dataset
+    from winnow.train.options import BuildOptions
 
     out = tmp_path_factory.mktemp("datasets") / "sample"
     build_dataset([sample_manifest], out, BuildOptions(seed=0))
@@ -35,7 +36,8 @@ def built_sample(tmp_path_factory, sample_manifest) -> Path:
 
 @pytest.fixture(scope="session")
 def trained_run(tmp_path_factory, built_sample) -> Path:
-    from winnow.train.fit import TrainOptions, train_run
+    from winnow.train.fit import train_run
+    from winnow.train.options import TrainOptions
 
     out = tmp_path_factory.mktemp("runs") / "sample"
     train_run(built_sample, out, TrainOptions(seed=0))

@@ -198,7 +198,7 @@ def test_a_format_1_artifact_with_dict_vocabularies_still_loads(run_copy):
 def test_the_cli_refuses_a_tampered_artifact_in_one_line_with_exit_2(run_copy, tmp_path):
     from typer.testing import CliRunner
 
-    from winnow.train.cli import app
+    from winnow.cli import app
 
     with open(run_copy / "topic.skops", "ab") as fh:
         fh.write(b"tampered")

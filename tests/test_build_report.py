@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from winnow.cli import app
+from winnow.cli.render import BUILD_DROPPED_SHOWN
 from winnow.features.page import Page
 from winnow.train.build_report import MAX_DROPPED, BuildReport, split_error
-from winnow.train.cli import BUILD_DROPPED_SHOWN, app
-from winnow.train.dataset import BuildOptions, build_dataset, read_manifest
+from winnow.train.dataset import build_dataset, read_manifest
+from winnow.train.options import BuildOptions
 
 runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
 GOOD = "<p>The bridge over the river closed on Monday for repairs.</p><p>Subscribe now</p>"

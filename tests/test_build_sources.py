@@ -7,9 +7,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
-from winnow.train.cli import app
-from winnow.train.dataset import BuildOptions, build_dataset, load_built
+from winnow.cli import app
+from winnow.train.dataset import build_dataset, load_built
 from winnow.train.hub import HubSource
+from winnow.train.options import BuildOptions
 
 ROWS = [
     {

@@ -6,8 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 import winnow
+from winnow.cli import app
 from winnow.models.artifact import ArtifactError
-from winnow.train.cli import app
 
 ARTICLE = (
     "<html><head><title>Harbour wall approved</title></head><body>"

@@ -9,7 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from winnow.train.cli import app
+from winnow.cli import app
 
 runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
 COMMANDS = ["build", "train", "evaluate", "review", "diff", "predict", "info"]
@@ -169,6 +169,24 @@ def test_bad_usage_exits_2_with_a_message(tmp_path, trained_run, args, message):
     assert message in result.output
 
 
+def test_help_loads_no_training_or_data_library():
+    """The defaults come from option classes light enough that `winnow --help` loads
+    neither scikit-learn nor pandas, datasets or pyarrow."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from winnow.cli import main\n"
+        "sys.argv = ['winnow', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'sklearn', 'pandas', 'datasets', 'pyarrow', 'matplotlib'}\n"
+        "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "build" in done.stdout and done.stderr.strip() == "[]"
+
+
 def test_predict_without_model_and_without_default_says_so(tmp_path, monkeypatch):
     import winnow.models.defaults as defaults
 
@@ -179,8 +197,8 @@ def test_predict_without_model_and_without_default_says_so(tmp_path, monkeypatch
 
 
 def test_favor_names_the_same_choices_as_the_cleaner():
+    from winnow.cli.commands import Favor
     from winnow.models.cleaner import FAVORS
-    from winnow.train.cli import Favor
 
     assert tuple(f.value for f in Favor) == FAVORS
 

@@ -8,7 +8,7 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from winnow.train.cli import app
+from winnow.cli import app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
 GROUP = typer.main.get_command(app)

@@ -4,7 +4,8 @@ import datasets
 import pandas as pd
 import pytest
 
-from winnow.train.dataset import BuildOptions, build_dataset, load_built, read_manifest
+from winnow.train.dataset import build_dataset, load_built, read_manifest
+from winnow.train.options import BuildOptions
 from winnow.train.splits import assign_splits
 
 

@@ -4,8 +4,8 @@ import json
 
 from typer.testing import CliRunner
 
+from winnow.cli import app
 from winnow.models.artifact import load_artifact, save_artifact
-from winnow.train.cli import app
 from winnow.train.diff import diff_models
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from winnow.cli import app
 from winnow.models.artifact import load_artifact, save_artifact
-from winnow.train.cli import app
 from winnow.train.evaluate import evaluate_split
 from winnow.train.gates import (
     METRICS,

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from winnow.train.dataset import BuildOptions, build_dataset
+from winnow.train.dataset import build_dataset
 from winnow.train.label_map import LabelMap, read_label_map, url_sections_of, url_topic
+from winnow.train.options import BuildOptions
 
 DEFAULT_MAP = Path(__file__).parent.parent / "data" / "labelmaps" / "default.toml"
 SECTIONS = {

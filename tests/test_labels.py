@@ -85,7 +85,8 @@ def test_explicit_labels_map_to_ints_and_must_match_the_paragraph_count():
 def test_build_reads_explicit_labels_from_the_field_it_is_told_and_counts_their_source(tmp_path):
     import json
 
-    from winnow.train.dataset import BuildOptions, build_dataset
+    from winnow.train.dataset import build_dataset
+    from winnow.train.options import BuildOptions
 
     lines = ["The council met on Monday to agree the budget.", "Share this", "More news"]
     records = [

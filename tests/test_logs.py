@@ -5,7 +5,7 @@ import logging
 
 from typer.testing import CliRunner
 
-from winnow.train.cli import app
+from winnow.cli import app
 from winnow.train.logs import configure
 
 

@@ -164,7 +164,7 @@ def test_a_run_killed_with_sigkill_resumes_with_every_page_exactly_once(
     command = [
         sys.executable,
         "-c",
-        "from winnow.train.cli import main; main()",
+        "from winnow.cli import main; main()",
         "predict",
         *map(str, OUTLETS),
         "--out",

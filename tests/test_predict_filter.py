@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from winnow.cli import app
 from winnow.features.readers import read_pages
 from winnow.models.predict import PredictOptions, predict
-from winnow.train.cli import app
 
 runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
 UNSEEN = Path(__file__).resolve().parents[1] / "data" / "sample" / "unseen" / "pages"

@@ -189,7 +189,7 @@ def test_an_empty_split_still_gets_a_report(trained_run, tmp_path):
     """As `train` draws one for a dataset with an empty test split (`evaluate` refuses it)."""
     from typer.testing import CliRunner
 
-    from winnow.train.cli import app
+    from winnow.cli import app
     from winnow.train.evaluate import score_split, split_metrics
     from winnow.train.report import write_report
 

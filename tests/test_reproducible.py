@@ -10,7 +10,8 @@ from pathlib import Path
 
 from winnow.features.readers import read_pages
 from winnow.models.artifact import load_artifact
-from winnow.train.fit import TrainOptions, train_run
+from winnow.train.fit import train_run
+from winnow.train.options import TrainOptions
 
 UNSEEN = Path(__file__).resolve().parents[1] / "data" / "sample" / "unseen" / "pages"
 
@@ -31,7 +32,7 @@ def test_a_training_run_killed_mid_way_leaves_no_artifact(tmp_path, built_sample
     command = [
         sys.executable,
         "-c",
-        "from winnow.train.cli import main; main()",
+        "from winnow.cli import main; main()",
         "train",
         str(built_sample),
         "--out",

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from winnow.cli import app
 from winnow.features.readers import read_pages
 from winnow.models.artifact import load_artifact
-from winnow.train.cli import app
 from winnow.train.dataset import load_frame, read_manifest
 from winnow.train.review import select_for_review
 from winnow.train.review_labels import paragraph_key, read_reviewed

@@ -108,7 +108,8 @@ def test_a_second_pass_that_does_worse_on_validation_is_dropped(built_sample):
     from sklearn.dummy import DummyClassifier
 
     from winnow.train.dataset import load_frame
-    from winnow.train.fit import TrainOptions, choose_passes, fit_cleaner
+    from winnow.train.fit import choose_passes, fit_cleaner
+    from winnow.train.options import TrainOptions
 
     cleaner, info = fit_cleaner(built_sample, TrainOptions(seed=0))
     assert set(info["training"]["passes"]) == set(cleaner.boilerplate)

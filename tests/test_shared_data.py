@@ -10,7 +10,8 @@ import json
 
 import pytest
 
-from winnow.train.dataset import BuildOptions, build_dataset
+from winnow.train.dataset import build_dataset
+from winnow.train.options import BuildOptions
 
 pytestmark = pytest.mark.shared
 

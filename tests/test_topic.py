@@ -66,8 +66,9 @@ def test_evaluation_reports_calibration_and_what_abstaining_costs(trained_run, b
 
 
 def test_the_label_map_travels_with_the_model(tmp_path, sample_manifest):
-    from winnow.train.dataset import BuildOptions, build_dataset
-    from winnow.train.fit import TrainOptions, train_run
+    from winnow.train.dataset import build_dataset
+    from winnow.train.fit import train_run
+    from winnow.train.options import BuildOptions, TrainOptions
 
     label_map = {"science": "science_technology", "technology": "science_technology"}
     dataset = tmp_path / "data"
@@ -135,8 +136,9 @@ def test_nbsvm_learns_which_words_mark_a_topic():
 
 
 def test_topics_with_a_single_training_page_are_left_out(tmp_path, sample_manifest, built_sample):
-    from winnow.train.dataset import BuildOptions, build_dataset, load_frame
-    from winnow.train.fit import TrainOptions, fit_cleaner
+    from winnow.train.dataset import build_dataset, load_frame
+    from winnow.train.fit import fit_cleaner
+    from winnow.train.options import BuildOptions, TrainOptions
 
     # One page of a new topic, from an outlet whose pages all go to the train split.
     outlet = load_frame(built_sample, "pages", "train")["domain"].value_counts().index[0]

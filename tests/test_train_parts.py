@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from winnow.cli import app
 from winnow.features.page import Page
 from winnow.models.artifact import ArtifactError, load_artifact, verify_artifact
-from winnow.train.cli import app
 
 runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
 

@@ -15,7 +15,7 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -40,12 +40,12 @@ from winnow.train.labels import (
     BOILERPLATE,
     CONTENT,
     UNLABELLED,
-    AlignOptions,
     GoldIndex,
     labels_from_record,
     snippet_labels,
     split_glued,
 )
+from winnow.train.options import BuildOptions
 from winnow.train.render import render_page
 from winnow.train.review_labels import normalise, read_reviewed
 from winnow.train.splits import SPLITS, assign_splits, lone_groups_warning, split_group
@@ -54,32 +54,6 @@ FORMAT = "winnow-dataset"
 FORMAT_VERSION = 1
 log = logging.getLogger("winnow.build")
 TABLES = ("paragraphs", "pages")
-
-
-@dataclass
-class BuildOptions:
-    """Everything that decides what ``build`` writes; recorded in the manifest."""
-
-    seed: int = 0
-    fractions: tuple[float, float, float] = (0.7, 0.15, 0.15)
-    align: AlignOptions = field(default_factory=AlignOptions)
-    topic_field: str = "topic"
-    # The record field holding explicit paragraph labels ("aligned_labels" in the shared
-    # scraped text keeps the alignment's labels from before they were reviewed).
-    label_field: str = "labels"
-    # Weak supervision: on pages with no labels, a paragraph found on at least this many pages
-    # of the same domain is boilerplate (0 turns it off).
-    repeat_min: int = 3
-    # Source topic label -> taxonomy label; a label mapped to "" is dropped.
-    label_map: dict[str, str] = field(default_factory=dict)
-    # URL section -> taxonomy label: the weak topic of a labelled page with no topic of its
-    # own (``train.label_map``).
-    url_sections: dict[str, str] = field(default_factory=dict)
-    # Also add each labelled HTML page rendered as text ("full", "trafilatura").
-    render: tuple[str, ...] = ()
-    # The outlet of pages that name none (no URL, declared URL or `domain` field); without
-    # it a page file belongs to the folder it was found in (``read_pages``).
-    domain: str | None = None
 
 
 class Skip(Exception):

@@ -42,6 +42,7 @@ from winnow.train.evaluate import (
 )
 from winnow.train.labels import CONTENT
 from winnow.train.metrics import token_counts, token_prf
+from winnow.train.options import TrainOptions
 from winnow.train.report import report_files
 
 log = logging.getLogger("winnow.train")
@@ -54,20 +55,6 @@ FAVOR_GRID = np.round(np.concatenate([[0.01, 0.02, 0.03], THRESHOLD_GRID, [0.97,
 _ON_BALANCED_GRID = np.isin(FAVOR_GRID, THRESHOLD_GRID)
 # The F-beta each favor maximises: beta < 1 weighs precision of the kept text, > 1 its recall.
 FAVOR_BETAS = {"precision": 0.5, "recall": 2.0}
-
-
-@dataclass
-class TrainOptions:
-    """Hyperparameters and the seed; all recorded in the artifact's manifest."""
-
-    seed: int = 0
-    boilerplate_alpha: float = 1e-5
-    topic_C: float = 0.3
-    min_df: int = 2
-    max_features: int = 200_000  # per boilerplate vectorizer; smaller makes smaller artifacts
-    topic_max_features: int = 300_000
-    topic_threshold: float = 0.0
-    sequence_folds: int = 2  # domain folds for the second pass's training scores; 0: no second pass
 
 
 STAGES = (

@@ -12,8 +12,8 @@ The public surface is small::
 
 ``clean`` loads the shipped model once per process and caches it. The rest of the library
 lives in ``winnow.features`` (reading and segmenting pages), ``winnow.models`` (the fitted
-models, artifacts, batch prediction) and ``winnow.train`` (datasets, training, evaluation,
-the CLI). Attributes load lazily, so ``import winnow`` costs nothing until they are used.
+models, artifacts, batch prediction), ``winnow.train`` (datasets, training, evaluation) and
+``winnow.cli`` (the ``winnow`` command). Attributes load lazily, so ``import winnow`` costs nothing until they are used.
 """
 
 from __future__ import annotations

@@ -1,20 +1,29 @@
-"""The ``winnow`` command line: it parses arguments and calls the library, nothing more."""
+"""The ``winnow`` commands: each parses its options, calls the library, has ``render`` show
+the outcome and maps it to an exit code (``winnow.models.exit_codes``).
+
+Defaults come from the library's option classes (``train.options`` holds those of build
+and train, away from the modules that fit and write). The rest of the library loads inside
+the commands that use it, so ``winnow --help`` loads neither scikit-learn nor pandas or
+datasets (``tests/test_cli.py`` holds it to that).
+"""
 
 from __future__ import annotations
 
 import itertools
 import json
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from winnow.cli import render
 from winnow.models.executors import EXECUTORS
+from winnow.models.exit_codes import EXIT_CHECK_FAILED, EXIT_USAGE
 from winnow.models.options import OUTPUT_FORMATS, PredictOptions
+from winnow.train.hub import HubSource
+from winnow.train.labels import AlignOptions
+from winnow.train.options import BuildOptions, TrainOptions
 
 app = typer.Typer(
     name="winnow",
@@ -23,14 +32,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out_console = Console()
-err_console = Console(stderr=True)
-
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MOSTLY_FAILED = 0, 1, 2, 3
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    err_console.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    render.error(message)
     return typer.Exit(code)
 
 
@@ -38,7 +43,7 @@ def _print_version(value: bool) -> None:
     if value:
         from winnow import __version__
 
-        out_console.print(f"winnow {__version__}", highlight=False)
+        render.say(f"winnow {__version__}", highlight=False)
         raise typer.Exit()
 
 
@@ -102,24 +107,24 @@ def build(
         list[Path] | None,
         typer.Argument(help="Page files, folders or JSONL (optionally .gz) carrying labels."),
     ] = None,
-    seed: Seed = 0,
+    seed: Seed = BuildOptions.seed,
     fractions: Annotated[
         str, typer.Option(help="Train, validation and test shares of pages, split by domain.")
-    ] = "0.7,0.15,0.15",
+    ] = ",".join(map(str, BuildOptions.fractions)),
     content_min: Annotated[
         float,
         typer.Option(help="Share of a paragraph's word 3-grams in the gold to call it content."),
-    ] = 0.5,
+    ] = AlignOptions.content_min,
     boilerplate_max: Annotated[
         float, typer.Option(help="Share at or below which a paragraph is boilerplate.")
-    ] = 0.2,
+    ] = AlignOptions.boilerplate_max,
     repeat_min: Annotated[
         int,
         typer.Option(
             help="On unlabelled pages, a paragraph on this many pages of one domain is "
             "boilerplate (0: off)."
         ),
-    ] = 3,
+    ] = BuildOptions.repeat_min,
     label_map: Annotated[
         Path | None,
         typer.Option(
@@ -128,11 +133,12 @@ def build(
             "labelled article pages)."
         ),
     ] = None,
-    render: Annotated[
+    renderers: Annotated[
         list[str] | None,
         typer.Option(
+            "--render",
             help="Also add labelled HTML pages rendered as text: full or trafilatura "
-            "(the render extra). Repeatable."
+            "(the render extra). Repeatable.",
         ),
     ] = None,
     labels: Annotated[
@@ -145,7 +151,7 @@ def build(
     label_field: Annotated[
         str,
         typer.Option(help="The JSONL field that holds explicit paragraph (or line) labels."),
-    ] = "labels",
+    ] = BuildOptions.label_field,
     domain: Annotated[
         str | None,
         typer.Option(
@@ -153,17 +159,19 @@ def build(
             "an outlet together).",
             show_default="the folder a page file is in",
         ),
-    ] = None,
+    ] = BuildOptions.domain,
     hf: Annotated[
         list[str] | None,
         typer.Option(
             help="A Hugging Face dataset by name (or a builder: json, parquet). Repeatable."
         ),
     ] = None,
-    hf_split: Annotated[str, typer.Option(help="Split of the --hf datasets to read.")] = "train",
+    hf_split: Annotated[
+        str, typer.Option(help="Split of the --hf datasets to read.")
+    ] = HubSource.split,
     hf_config: Annotated[
         str | None, typer.Option(help="Configuration of the --hf datasets.")
-    ] = None,
+    ] = HubSource.config,
     hf_data_files: Annotated[
         list[str] | None, typer.Option(help="Local files for a builder given with --hf.")
     ] = None,
@@ -171,21 +179,15 @@ def build(
     quiet: Quiet = False,
 ) -> None:
     """Turn labelled pages into a dataset: paragraph and page tables per split, and a manifest."""
-    from winnow.train.dataset import BuildOptions, build_dataset
-    from winnow.train.hub import HubSource
+    from winnow.train.dataset import build_dataset
     from winnow.train.label_map import LabelMap, read_label_map
-    from winnow.train.labels import AlignOptions
-    from winnow.train.render import RENDERERS
 
-    for how in render or []:
-        if how not in RENDERERS:
-            raise fail(f"--render takes {' or '.join(RENDERERS)}, not {how!r}")
     hub = [
         HubSource(name, split=hf_split, config=hf_config, data_files=list(hf_data_files or []))
         for name in hf or []
     ]
-
     try:
+        rendered = _renderers(renderers)
         shares = tuple(float(x) for x in fractions.split(","))
         mapping = read_label_map(label_map) if label_map else LabelMap()
         options = BuildOptions(
@@ -195,11 +197,11 @@ def build(
             repeat_min=repeat_min,
             label_map=mapping.labels,
             url_sections=mapping.url_sections,
-            render=tuple(render or ()),
+            render=rendered,
             label_field=label_field,
             domain=domain,
         )
-        with _progress(quiet) as advance:
+        with render.progress(quiet) as advance:
             manifest = build_dataset(
                 pages or [],
                 out,
@@ -212,110 +214,58 @@ def build(
     except (FileNotFoundError, FileExistsError, ValueError, RuntimeError) as err:
         raise fail(str(err)) from None
     if not quiet:
-        table = Table(title=f"dataset {out} (fingerprint {manifest['fingerprint']})")
-        for column in (
-            "split",
-            "pages",
-            "domains",
-            "paragraphs",
-            "content",
-            "boilerplate",
-            "unlabelled",
-        ):
-            table.add_column(column, justify="right" if column != "split" else "left")
-        for name, s in manifest["splits"].items():
-            lab = s["labels"]
-            table.add_row(
-                name,
-                *map(
-                    str,
-                    (
-                        s["pages"],
-                        s["domains"],
-                        s["paragraphs"],
-                        lab["content"],
-                        lab["boilerplate"],
-                        lab["unlabelled"],
-                    ),
-                ),
-            )
-        out_console.print(table)
-        reviewed = manifest["reviewed_labels"]
-        if reviewed["files"]:
-            out_console.print(
-                f"reviewed labels: {reviewed['applied']} of {reviewed['labels']} applied, "
-                f"on {reviewed['pages']} pages"
-            )
-        dropped = manifest["pages_dropped"]
-        out_console.print(
-            f"pages read {manifest['pages_read']}, kept {manifest['pages_kept']}, dropped "
-            + (", ".join(f"{k} {v}" for k, v in dropped.items()) or "none")
-        )
-        _print_build_report(manifest, out / "manifest.json")
+        render.dataset_built(manifest, out)
 
 
-BUILD_DROPPED_SHOWN = 10  # dropped records `build` prints; the manifest keeps the first 100
+def _renderers(names: list[str] | None) -> tuple[str, ...]:
+    """The ``--render`` values, checked before any page is read."""
+    from winnow.train.render import RENDERERS
 
-
-def _print_build_report(manifest: dict, where: Path) -> None:
-    """On stderr: the first dropped records with their reasons, then the warnings and notes
-    about the data (all of them are also in the manifest)."""
-    from rich.markup import escape
-
-    from winnow.train.dataset import dropped_lines
-
-    lines = dropped_lines(manifest, BUILD_DROPPED_SHOWN, str(where))
-    if lines:
-        err_console.print("dropped records:", highlight=False)
-    for line in lines:
-        err_console.print(f"  {escape(line)}", highlight=False, soft_wrap=True)
-    for warning in manifest.get("warnings") or []:
-        err_console.print(
-            f"[yellow]warning:[/yellow] {escape(warning)}", highlight=False, soft_wrap=True
-        )
-    for note in manifest.get("notes") or []:
-        err_console.print(f"note: {escape(note)}", highlight=False, soft_wrap=True)
+    for name in names or []:
+        if name not in RENDERERS:
+            raise ValueError(f"--render takes {' or '.join(RENDERERS)}, not {name!r}")
+    return tuple(names or ())
 
 
 @app.command()
 def train(
     dataset: Annotated[Path, typer.Argument(help="Dataset folder written by `winnow build`.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Artifact folder to write.")],
-    seed: Seed = 0,
+    seed: Seed = TrainOptions.seed,
     boilerplate_alpha: Annotated[
         float, typer.Option(help="L2 penalty of the boilerplate classifier (SGD, logistic loss).")
-    ] = 1e-5,
+    ] = TrainOptions.boilerplate_alpha,
     topic_c: Annotated[
         float, typer.Option(help="Inverse regularisation of the topic classifier (NB-SVM).")
-    ] = 0.3,
+    ] = TrainOptions.topic_C,
     topic_max_features: Annotated[
         int, typer.Option(help="Most word n-grams the topic model keeps.")
-    ] = 300_000,
+    ] = TrainOptions.topic_max_features,
     min_df: Annotated[
         int, typer.Option(help="Drop n-grams seen in fewer paragraphs than this.")
-    ] = 2,
+    ] = TrainOptions.min_df,
     max_features: Annotated[
         int,
         typer.Option(
             help="Most n-grams kept per boilerplate vectorizer (smaller, smaller artifact)."
         ),
-    ] = 200_000,
+    ] = TrainOptions.max_features,
     topic_threshold: Annotated[
         float, typer.Option(help="Below this topic probability, predict `other` (0: never).")
-    ] = 0.0,
+    ] = TrainOptions.topic_threshold,
     sequence_folds: Annotated[
         int,
         typer.Option(
             help="Domain folds that score the training pages for the second pass, which "
             "rereads each paragraph's score along its page (0: no second pass)."
         ),
-    ] = 2,
+    ] = TrainOptions.sequence_folds,
     overwrite: Overwrite = False,
     quiet: Quiet = False,
 ) -> None:
     """Fit the boilerplate and topic classifiers and save them as a verified artifact."""
     from winnow.models.artifact import ArtifactError
-    from winnow.train.fit import STAGES, TrainOptions, train_run
+    from winnow.train.fit import STAGES, train_run
 
     options = TrainOptions(
         seed=seed,
@@ -328,25 +278,12 @@ def train(
         sequence_folds=sequence_folds,
     )
     try:
-        with _stages(quiet, STAGES) as stage:
+        with render.stages(quiet, STAGES) as stage:
             path, metrics = train_run(dataset, out, options, overwrite=overwrite, progress=stage)
     except (FileNotFoundError, ValueError, ArtifactError) as err:
         raise fail(str(err)) from None
     if not quiet:
-        _print_metrics(metrics, title=f"artifact {path}")
-        _print_parts(json.loads((path / "manifest.json").read_text()))
-
-
-def _print_parts(manifest: dict, indent: str = "", warnings: bool = True) -> None:
-    """What a run trained and what it could not, and whether its thresholds were tuned (a
-    missing part or an untuned threshold is a warning)."""
-    from rich.markup import escape
-
-    from winnow.train.card import parts_summary
-
-    for line, warn in parts_summary(manifest):
-        style = "[yellow]warning:[/yellow] " if warn and warnings else ""
-        out_console.print(f"{indent}{style}{escape(line)}", highlight=False, soft_wrap=True)
+        render.trained(path, metrics)
 
 
 @app.command()
@@ -358,7 +295,7 @@ def evaluate(
         Path | None,
         typer.Option("--out", "-o", help="Report folder.", show_default="RUN/evaluation/SPLIT"),
     ] = None,
-    favor: FavorOption = Favor.balanced,
+    favor: FavorOption = Favor(PredictOptions.favor),
     fail_under: Annotated[
         list[str] | None,
         typer.Option(
@@ -393,13 +330,12 @@ def evaluate(
         cleaner = load_artifact(run, allow_version_mismatch=allow_version_mismatch)
         cleaner.use_favor(favor.value)
         target = out or run / "evaluation" / split
-        with _working(quiet, f"scoring {run} on {dataset} ({split})"):
+        with render.working(quiet, f"scoring {run} on {dataset} ({split})"):
             metrics = evaluate_run(cleaner, dataset, target, split, run_name=str(run))
     except (FileNotFoundError, ValueError, KeyError, ArtifactError) as err:
         raise fail(str(err)) from None
     if not quiet:
-        _print_metrics({split: metrics}, title=f"{run} on {dataset}")
-        out_console.print(f"report: {target / 'report.html'} (and report.md, figures.json)")
+        render.evaluated({split: metrics}, f"{run} on {dataset}", target)
     _gate(check_metrics(metrics, bounds), quiet)
 
 
@@ -430,7 +366,6 @@ def diff(
     """Where two models disagree on a split, and which of them is right there. Exit 0, 1
     when --fail-if-worse finds B worse, 2 on bad usage or an empty split."""
     from winnow.models.artifact import ArtifactError, load_artifact
-    from winnow.models.atomic import write_text_atomic
     from winnow.train.diff import diff_models, diff_report
     from winnow.train.evaluate import require_split
     from winnow.train.gates import compare_runs
@@ -439,32 +374,31 @@ def diff(
         require_split(dataset, split)
         a = load_artifact(run_a, allow_version_mismatch=allow_version_mismatch)
         b = load_artifact(run_b, allow_version_mismatch=allow_version_mismatch)
-        with _working(quiet, f"comparing {run_a} and {run_b} on {dataset} ({split})"):
+        with render.working(quiet, f"comparing {run_a} and {run_b} on {dataset} ({split})"):
             result = diff_models(a, b, dataset, split)
     except (FileNotFoundError, ValueError, KeyError, ArtifactError) as err:
         raise fail(str(err)) from None
     report = diff_report(result, str(run_a), str(run_b))
     if out:
-        out.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(out / "diff.md", report)
-        write_text_atomic(out / "diff.json", json.dumps(result, indent=2) + "\n")
+        _write_diff(out, report, result)
     if not quiet:
-        out_console.print(report, markup=False, highlight=False, soft_wrap=True)
+        render.plain(report)
     if fail_if_worse:
         _gate(compare_runs(result["compared"], tolerance), quiet)
 
 
-EXIT_CHECK_FAILED = 1  # evaluate --fail-under / --thresholds, diff --fail-if-worse
+def _write_diff(out: Path, report: str, result: dict) -> None:
+    from winnow.models.atomic import write_text_atomic
+
+    out.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(out / "diff.md", report)
+    write_text_atomic(out / "diff.json", json.dumps(result, indent=2) + "\n")
 
 
 def _gate(outcomes: list, quiet: bool) -> None:
-    """Print each check (only the failed ones, on stderr, when quiet) and exit 1 on any."""
+    """Show each check, and exit 1 on any that failed."""
+    render.checks(outcomes, quiet)
     failed = [o for o in outcomes if o.failed]
-    for outcome in outcomes:
-        if not quiet:
-            out_console.print(outcome.line(), markup=False, highlight=False, soft_wrap=True)
-        elif outcome.failed:
-            err_console.print(outcome.line(), markup=False, highlight=False, soft_wrap=True)
     if failed:
         names = ", ".join(o.metric for o in failed)
         raise fail(f"{len(failed)} of {len(outcomes)} checks failed: {names}", EXIT_CHECK_FAILED)
@@ -503,7 +437,7 @@ def predict(
             "per outlet).",
             show_default="the folder a page file is in",
         ),
-    ] = None,
+    ] = PredictOptions.domain,
     workers: Annotated[
         int, typer.Option(help="Processes (or Dask workers for a local cluster).", min=1)
     ] = PredictOptions.workers,
@@ -515,7 +449,7 @@ def predict(
         typer.Option(
             help="Dask scheduler address; without it --executor dask starts a local cluster."
         ),
-    ] = None,
+    ] = PredictOptions.scheduler,
     shard_size: Annotated[
         int,
         typer.Option(
@@ -545,7 +479,7 @@ def predict(
         int,
         typer.Option(help="Print a table of the first N pages' results (one-file --out).", min=0),
     ] = 0,
-    favor: FavorOption = Favor.balanced,
+    favor: FavorOption = Favor(PredictOptions.favor),
     overwrite: Annotated[
         bool,
         typer.Option(
@@ -564,7 +498,6 @@ def predict(
     """
     from winnow.models.artifact import ArtifactError
     from winnow.models.defaults import default_model_path
-    from winnow.models.predict import STDOUT
     from winnow.models.predict import predict as run_predict
 
     options = PredictOptions(
@@ -581,43 +514,23 @@ def predict(
         favor=favor.value,
         domain=domain,
     )
-    # With the records on standard output, everything said to a person goes to stderr.
-    console = err_console if str(out) == STDOUT else out_console
-    shown: list[dict] = []
-
-    def keep_for_table(record: dict) -> None:
-        if len(shown) < show:
-            shown.append(record)
-
+    shown = render.FirstRecords(show)
     try:
-        with _progress(quiet) as advance:
+        with render.progress(quiet) as advance:
             summary = run_predict(
                 inputs,
                 out,
                 model or default_model_path(),
                 options,
                 overwrite=overwrite,
-                on_record=keep_for_table,
+                on_record=shown.keep,
                 on_progress=advance,
             )
     except (FileNotFoundError, FileExistsError, ValueError, ArtifactError, RuntimeError) as err:
         raise fail(str(err)) from None
-    if shown and not quiet:
-        _print_records(shown, console)
     if not quiet:
-        s = summary.as_dict()
-        skipped = ", ".join(f"{k} {v}" for k, v in s["skipped_records"].items())
-        resumed = f"; {s['shards_resumed']} shards already done" if s["shards_resumed"] else ""
-        console.print(
-            f"{s['pages']} pages, {s['ok']} ok, {s['failed']} failed "
-            f"({', '.join(f'{k} {v}' for k, v in s['errors'].items()) or 'no errors'})"
-            f"{'; records skipped: ' + skipped if skipped else ''}{resumed}; "
-            f"{s['pages_per_second']} pages/s; wrote {s['out']}",
-            soft_wrap=True,
-            highlight=False,
-        )
-    code = summary.exit_code()
-    if code:
+        render.predicted(shown, summary, out)
+    if code := summary.exit_code():
         raise typer.Exit(code)
 
 
@@ -662,124 +575,21 @@ def review(
         chosen_pages = read_pages(pages)
         if max_pages > 0:
             chosen_pages = itertools.islice(chosen_pages, max_pages)
-        with _working(quiet, f"scoring paragraphs of {len(pages)} input(s)"):
+        with render.working(quiet, f"scoring paragraphs of {len(pages)} input(s)"):
             items = select_for_review(cleaner, chosen_pages, n, exclude=exclude)
     except (FileNotFoundError, ValueError, ArtifactError) as err:
         raise fail(str(err)) from None
     if batch:
         write_batch(items, out)
         if not quiet:
-            out_console.print(f"{len(items)} paragraphs to label written to {out}")
+            render.say(f"{len(items)} paragraphs to label written to {out}")
         return
     if not items:
-        out_console.print("nothing left to review")
+        render.say("nothing left to review")
         return
     out.parent.mkdir(parents=True, exist_ok=True)
-    result = run_session(items, out, typer.getchar, _show_item, lambda t: out_console.print(t))
-    out_console.print(
-        f"content {result.content}, boilerplate {result.boilerplate}, skipped {result.skipped}, "
-        f"undone {result.undone}, left {result.left}; answers in {out}"
-    )
-
-
-def _show_item(item, position: int, total: int) -> None:
-    from rich.markup import escape
-    from rich.panel import Panel
-    from rich.text import Text
-
-    from winnow.train.figures import clip
-
-    body = Text()
-    for text in item.before:
-        body.append(clip(text, 300) + "\n\n", style="dim")
-    body.append(item.text + "\n", style="bold")
-    for text in item.after:
-        body.append("\n" + clip(text, 300), style="dim")
-    out_console.print(
-        Panel(
-            body,
-            title=f"{position + 1}/{total} · {item.domain} · P(content) {item.score:.2f}, "
-            f"threshold {item.threshold:g}",
-            subtitle=escape("[c]ontent  [b]oilerplate  [s]kip  [u]ndo  [q]uit"),
-            title_align="left",
-        ),
-        highlight=False,
-    )
-    out_console.print(f"{item.page_id}  {item.url}", style="dim", highlight=False)
-
-
-@contextmanager
-def _stages(quiet: bool, stages: tuple[str, ...]):
-    """A bar over a command's stages on stderr, naming the one running; yields the call that
-    starts a stage."""
-    if quiet:
-        yield lambda name: None
-        return
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        SpinnerColumn(),
-        BarColumn(bar_width=24),
-        TextColumn("{task.completed:.0f}/{task.total:.0f} {task.description}"),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,  # a log file gets the summary, not a bar
-    ) as bar:
-        task = bar.add_task(stages[0], total=len(stages))
-
-        def start(name: str) -> None:
-            done = stages.index(name) if name in stages else 0
-            bar.update(task, completed=done, description=name)
-
-        yield start
-
-
-@contextmanager
-def _working(quiet: bool, what: str):
-    """A spinner with the elapsed time on stderr while a long step runs (not with --quiet)."""
-    if quiet:
-        yield
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        SpinnerColumn(),
-        TextColumn(what),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as bar:
-        bar.add_task(what, total=None)
-        yield
-
-
-@contextmanager
-def _progress(quiet: bool):
-    """A progress line on stderr (pages done, pages per second); yields its advance call."""
-    if quiet:
-        yield lambda n: None
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.completed:,.0f} pages"),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,  # a log file gets the summary, not a bar
-    ) as bar:
-        task = bar.add_task("predict", total=None, rate="")
-
-        def advance(n: int) -> None:
-            bar.advance(task, n)
-            speed = bar.tasks[task].speed
-            bar.update(task, rate=f"{speed:,.0f} pages/s" if speed else "")
-
-        yield advance
+    result = run_session(items, out, typer.getchar, render.review_item, render.say)
+    render.reviewed(result, out)
 
 
 @app.command()
@@ -791,95 +601,13 @@ def info(
     allow_version_mismatch: AllowMismatch = False,
 ) -> None:
     """Show what an artifact holds and whether it verifies (exit 2 when it does not)."""
-    from winnow.models.artifact import parts_from_files, verify_artifact
+    from winnow.models.artifact import verify_artifact
 
     check = verify_artifact(run, allow_version_mismatch=allow_version_mismatch)
-    m = check.manifest
-    if as_json:
-        out_console.print_json(
-            json.dumps(
-                {
-                    "path": str(run),
-                    "ok": check.ok,
-                    "problems": check.problems,
-                    "warnings": check.warnings,
-                    "types": check.types,
-                    "manifest": m,
-                }
-            )
-        )
-    else:
-        status = "[green]verified[/green]" if check.ok else "[red]NOT verified[/red]"
-        out_console.print(f"{run}: {status}")
-        if m:
-            out_console.print(
-                f"  format {m.get('format')} v{m.get('format_version')}, created {m.get('created')}"
-            )
-            out_console.print(f"  versions {m.get('versions')}")
-            _print_parts(m, indent="  ", warnings=False)
-            if (m.get("parts") or parts_from_files(m.get("files") or {}))["boilerplate"]:
-                out_console.print(
-                    f"  boilerplate thresholds {m.get('thresholds')} (--favor balanced)"
-                )
-                favors = m.get("favor_thresholds") or {}
-                for name in ("precision", "recall"):
-                    out_console.print(
-                        f"  --favor {name} thresholds "
-                        + (str(favors[name]) if name in favors else "none (trained before --favor)")
-                    )
-            ds = m.get("dataset") or {}
-            out_console.print(f"  dataset {ds.get('path')} fingerprint {ds.get('fingerprint')}")
-            for name, digest in (m.get("files") or {}).items():
-                out_console.print(f"  {name}  sha256 {digest[:16]}…")
-        for problem in check.problems:
-            out_console.print(f"  [red]problem:[/red] {problem}", highlight=False)
-        for warning in check.warnings:
-            out_console.print(f"  [yellow]warning:[/yellow] {warning}", highlight=False)
+    render.artifact_check(run, check, as_json)
     if not check.ok:
         raise typer.Exit(EXIT_USAGE)
 
 
-def _print_metrics(metrics: dict, title: str) -> None:
-    table = Table(title=title)
-    for column in ("split", "pages", "boilerplate F1", "page token F1", "keep-all F1", "topic acc"):
-        table.add_column(column, justify="left" if column == "split" else "right")
-    for split, m in metrics.items():
-        para = (m.get("paragraph") or {}).get("boilerplate", {}).get("f1", "-")
-        tok = m.get("page_tokens") or {}
-        topic = ((m.get("topic") or {}).get("article_text") or {}).get("accuracy", "-")
-        table.add_row(
-            split,
-            str(m.get("pages", 0)),
-            str(para),
-            str(tok.get("f1", "-")),
-            str(tok.get("keep_all_f1", "-")),
-            str(topic),
-        )
-    out_console.print(table)
-
-
-def _print_records(records: list[dict], console: Console = out_console) -> None:
-    table = Table(title="predictions")
-    for column in ("page", "topic", "score", "kept", "words", "error"):
-        table.add_column(
-            column, justify="left" if column in ("page", "topic", "error") else "right"
-        )
-    for r in records:
-        kept = sum(p["label"] == "content" for p in r["paragraphs"])
-        table.add_row(
-            r["id"][-48:],
-            r["topic"] or "-",
-            f"{r['topic_score']:.2f}" if r["topic_score"] else "-",
-            f"{kept}/{len(r['paragraphs'])}",
-            str(len(r["text"].split())),
-            r["error"] or "",
-        )
-    console.print(table)
-
-
 def main() -> None:
     app()
-
-
-if __name__ == "__main__":
-    main()
