@@ -29,41 +29,28 @@ from winnow.train.metrics import (
 
 
 def paragraph_margins(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
-    """First-pass log-odds of content for every row, each row by its page kind's model."""
-    margins = np.zeros(len(paragraphs))
-    for kind, mask, rows in _by_kind(paragraphs):
-        margins[mask] = cleaner.paragraph_margins(rows, kind)
-    return margins
+    """First-pass log-odds of content for every row of a dataset's paragraph frame, each row
+    by its page kind's model."""
+    return cleaner.margins_by_kind(paragraphs, paragraphs["kind"].to_numpy())
 
 
 def score_paragraphs(
     cleaner: Cleaner, paragraphs: pd.DataFrame, margins: np.ndarray | None = None
 ) -> np.ndarray:
-    """P(content) for every row of a paragraph frame, each row by its page kind's models.
+    """P(content) for every row of a dataset's paragraph frame, each row by its page kind's
+    models.
 
     ``margins`` (from ``paragraph_margins``) saves the first pass when it is already done.
     """
-    if margins is None:
-        margins = paragraph_margins(cleaner, paragraphs)
-    scores = np.zeros(len(paragraphs))
-    for kind, mask, rows in _by_kind(paragraphs):
-        scores[mask] = cleaner.scores_from_margins(
-            rows, margins[mask], kind, rows["page_id"].to_numpy()
-        )
-    return scores
+    return cleaner.scores_by_kind(
+        paragraphs, paragraphs["kind"].to_numpy(), paragraphs["page_id"].to_numpy(), margins
+    )
 
 
 def paragraph_thresholds(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
     """Each row's cut on P(content): its page kind's threshold, by the cleaner's favor."""
     cuts = {kind: cleaner.threshold(kind) for kind in paragraphs["kind"].unique()}
     return paragraphs["kind"].map(cuts).to_numpy(dtype=np.float64)
-
-
-def _by_kind(paragraphs: pd.DataFrame):
-    for kind in ("html", "text"):
-        mask = (paragraphs["kind"] == kind).to_numpy()
-        if mask.any():
-            yield kind, mask, paragraphs[mask]
 
 
 def kept_texts(paragraphs: pd.DataFrame, keep: np.ndarray) -> dict[str, str]:
