@@ -13,10 +13,11 @@ from typing import Any
 import numpy as np
 
 from winnow.models.cleaner import Cleaner
-from winnow.train.evaluate import ScoredSplit, require_split, score_split, split_metrics
+from winnow.train.evaluate import require_split, score_split, split_metrics
 from winnow.train.gates import compared_figures
 from winnow.train.labels import CONTENT
 from winnow.train.metrics import mean
+from winnow.train.scored import ScoredSplit
 
 WORST = 10  # pages listed each way, disagreements shown each way
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,8 @@ from winnow.train.metrics import (
     token_counts,
     token_prf,
 )
+from winnow.train.report import write_report
+from winnow.train.scored import ScoredSplit, TopicScores
 
 
 def paragraph_margins(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
@@ -61,48 +62,6 @@ def kept_texts(paragraphs: pd.DataFrame, keep: np.ndarray) -> dict[str, str]:
         group = group.sort_values("index")
         out[page_id] = "\n\n".join(group["text"][group["_keep"]])
     return out
-
-
-@dataclass
-class TopicScores:
-    """Topic probabilities of a set of pages beside their true topics."""
-
-    truth: list[str]
-    classes: np.ndarray
-    proba: np.ndarray
-    threshold: float
-    texts: list[str] = field(default_factory=list)
-    # What kind of document each is (``topic_group``): calibration must hold for each.
-    groups: list[str] = field(default_factory=list)
-
-    @property
-    def predicted(self) -> np.ndarray:
-        return self.classes[self.proba.argmax(axis=1)]
-
-    @property
-    def confidence(self) -> np.ndarray:
-        return self.proba.max(axis=1)
-
-    @property
-    def correct(self) -> np.ndarray:
-        return np.asarray(self.truth) == self.predicted
-
-
-@dataclass
-class ScoredSplit:
-    """One split scored by one model.
-
-    ``paragraphs`` gains ``score`` (P(content)), ``threshold`` (its kind's cut) and ``keep``;
-    ``pages`` gains ``page_type`` and, on pages with gold text, token ``p``, ``r``, ``f1`` and
-    ``keep_all_f1`` (NaN elsewhere).
-    """
-
-    split: str
-    paragraphs: pd.DataFrame
-    pages: pd.DataFrame
-    topic: TopicScores | None = None
-    topic_cleaned: TopicScores | None = None
-    topic_unknown: list[str] = field(default_factory=list)
 
 
 def page_type(kind: str, has_gold: bool, has_labels: bool) -> str:
@@ -316,8 +275,6 @@ def evaluate_run(
 ) -> dict[str, Any]:
     """Evaluate, and write ``metrics.json``, ``figures.json``, the PNG plots, ``report.md``
     and the self-contained ``report.html`` to ``out``."""
-    from winnow.train.report import write_report
-
     require_split(dataset, split)
     scored = score_split(cleaner, dataset, split)
     metrics = split_metrics(scored)
