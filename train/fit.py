@@ -311,7 +311,9 @@ def fit_boilerplate(kind: str, rows: pd.DataFrame, options: TrainOptions) -> Fit
         max_features=options.max_features,
         seed=options.seed,
     )
-    features, classifier = pipeline.steps[0][1], pipeline.steps[-1][1]
+    # Every step before the classifier, fitted as scikit-learn fits a pipeline's steps (a
+    # slice shares them with ``pipeline``), on all rows; the classifier on the labelled ones.
+    features, classifier = pipeline[:-1], pipeline[-1]
     X = features.fit_transform(rows)
     y = rows["label"].to_numpy()
     labelled = y >= 0
