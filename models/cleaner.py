@@ -120,24 +120,51 @@ class Cleaner:
         if window:
             yield from self._predict_window(window)
 
-    def paragraph_scores(
-        self, table: pd.DataFrame, kind: str, pages: np.ndarray | None = None
-    ) -> np.ndarray:
-        """P(content) for each row of a paragraph table, by the models for ``kind``.
+    def page_scores(self, tables: list[pd.DataFrame], kinds: list[str]) -> list[np.ndarray]:
+        """P(content) for the paragraph table of each page, by the models of its kind.
 
-        ``pages`` names each row's page (rows of a page contiguous, in page order); without
-        it the table is one page.
+        Pages go through the models ``batch_size`` at a time, those of one kind together: one
+        call for many pages is much faster than one a page, and changes no score.
         """
-        if len(table) == 0:
-            return np.zeros(0)
-        return self.scores_from_margins(table, self.paragraph_margins(table, kind), kind, pages)
+        scores: list[np.ndarray] = [np.zeros(0)] * len(tables)
+        # Sorted by kind (html, then text), each kind in input order.
+        order = sorted(range(len(tables)), key=kinds.__getitem__)
+        for start in range(0, len(order), self.batch_size):
+            batch = order[start : start + self.batch_size]
+            sizes = [len(tables[k]) for k in batch]
+            keys = np.repeat(np.arange(len(batch)), sizes)
+            row_kinds = np.repeat([kinds[k] for k in batch], sizes)
+            flat = self.scores_by_kind(pd.concat([tables[k] for k in batch]), row_kinds, keys)
+            for k, page in zip(batch, np.split(flat, np.cumsum(sizes)[:-1]), strict=True):
+                scores[k] = page
+        return scores
 
-    def scores_by_page(self, tables: list[pd.DataFrame], kind: str) -> list[np.ndarray]:
-        """P(content) for the paragraph tables of several pages of one kind, scored together
-        (one call into each model is much faster than one per page)."""
-        keys = np.repeat(np.arange(len(tables)), [len(t) for t in tables])
-        scores = self.paragraph_scores(pd.concat(tables), kind, keys)
-        return np.split(scores, np.cumsum([len(t) for t in tables])[:-1])
+    def scores_by_kind(
+        self,
+        table: pd.DataFrame,
+        kinds: np.ndarray,
+        pages: np.ndarray,
+        margins: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """P(content) for each row of a paragraph table of several pages, each row by the
+        models of its page's kind (``kinds``, one a row).
+
+        ``pages`` names each row's page (rows of a page contiguous); ``margins``
+        (``margins_by_kind``) saves the first pass when it is already done.
+        """
+        if margins is None:
+            margins = self.margins_by_kind(table, kinds)
+        scores = np.zeros(len(table))
+        for kind, mask, rows in _rows_by_kind(table, kinds):
+            scores[mask] = self.scores_from_margins(rows, margins[mask], kind, pages[mask])
+        return scores
+
+    def margins_by_kind(self, table: pd.DataFrame, kinds: np.ndarray) -> np.ndarray:
+        """First-pass log-odds of content for each row, by the model of its page's kind."""
+        margins = np.zeros(len(table))
+        for kind, mask, rows in _rows_by_kind(table, kinds):
+            margins[mask] = self.paragraph_margins(rows, kind)
+        return margins
 
     def scores_from_margins(
         self, table: pd.DataFrame, margins: np.ndarray, kind: str, pages: np.ndarray | None = None
@@ -170,47 +197,35 @@ class Cleaner:
         return self.boilerplate[self._kind(kind)]
 
     def _predict_window(self, pages: list[Page]) -> list[dict[str, Any]]:
-        records: list[dict[str, Any]] = []
+        records = [empty_record(page) for page in pages]
         segmented: list[tuple[int, list[Paragraph], pd.DataFrame]] = []
-        for page in pages:
-            record = empty_record(page)
-            records.append(record)
-            if page.error:
-                continue
-            try:
-                with time_limit(self.max_seconds, "segmenting the page"):
-                    paragraphs = segment_page(page, max_paragraphs=self.max_paragraphs)
-            except (PageLimitError, PageTooLarge) as err:
-                record["error"] = f"limit: {err}"
-                continue
-            except Exception as err:  # a parser bug must not take the batch down
-                record["error"] = f"segment: {type(err).__name__}: {err}"
-                continue
-            if not paragraphs:
-                record["error"] = "empty: no text found on the page"
-                continue
-            segmented.append((len(records) - 1, paragraphs, paragraph_table(paragraphs)))
+        for i, page in enumerate(pages):
+            paragraphs, error = segment_or_error(
+                page, max_paragraphs=self.max_paragraphs, max_seconds=self.max_seconds
+            )
+            if error is None:
+                segmented.append((i, paragraphs, paragraph_table(paragraphs)))
+            else:
+                records[i]["error"] = error
+        self._add_outlet_context(segmented, pages)
+        cuts = {kind: self.threshold(kind) for kind in ("html", "text")}
+        kinds = [pages[i].kind for i, _, _ in segmented]
+        scores = self.page_scores([table for _, _, table in segmented], kinds)
+        for (i, paragraphs, _), kind, page_scores in zip(segmented, kinds, scores, strict=True):
+            self._fill(records[i], paragraphs, page_scores, cuts[kind], kind)
+            records[i].update(page_metadata(pages[i], records[i]["paragraphs"]))
+        self._label_topics([r for r in records if r["error"] is None and r["text"]])
+        return records
 
-        # Glued chaff is cut with the outlet's evidence in view; the pieces are then counted
-        # again.
+    def _add_outlet_context(self, segmented: list, pages: list[Page]) -> None:
+        """Count each paragraph against the other pages of its outlet in the window, cut
+        glued chaff off text pages with that evidence in view, and count the pieces again."""
         _fill_outlet(segmented, pages)
         text = [k for k, (i, _, _) in enumerate(segmented) if pages[i].kind == "text"]
         if "text" in self.cutter and text:
             for start in range(0, len(text), self.batch_size):
                 self._cut_glued(segmented, text[start : start + self.batch_size])
             _fill_outlet(segmented, pages)
-        for kind in ("html", "text"):
-            chosen = [s for s in segmented if pages[s[0]].kind == kind]
-            cut = self.threshold(kind)
-            for start in range(0, len(chosen), self.batch_size):
-                batch = chosen[start : start + self.batch_size]
-                scores = self.scores_by_page([s[2] for s in batch], kind)
-                for (i, paragraphs, _), page_scores in zip(batch, scores, strict=True):
-                    self._fill(records[i], paragraphs, page_scores, cut, kind)
-                    records[i].update(page_metadata(pages[i], records[i]["paragraphs"]))
-
-        self._label_topics([r for r in records if r["error"] is None and r["text"]])
-        return records
 
     def _cut_glued(self, segmented: list, chosen: list[int]) -> None:
         """Cut glued chaff off the paragraphs of the text pages ``segmented[k]`` for ``k`` in
@@ -269,6 +284,36 @@ def content_margin(classifier, X) -> np.ndarray:
     order."""
     margins = classifier.decision_function(X)
     return margins if list(classifier.classes_).index(1) == 1 else -margins
+
+
+def segment_or_error(
+    page: Page, *, max_paragraphs: int = 0, max_seconds: float = 0.0
+) -> tuple[list[Paragraph], str | None]:
+    """A page's paragraphs, or the error its record gets instead: the page's own when it
+    could not be read, ``limit: ...`` past ``max_paragraphs`` or ``max_seconds`` (0: none),
+    ``segment: ...`` when the parser fails (a parser bug must not take the batch down) and
+    ``empty: ...`` when it holds no text."""
+    if page.error:
+        return [], page.error
+    try:
+        with time_limit(max_seconds, "segmenting the page"):
+            paragraphs = segment_page(page, max_paragraphs=max_paragraphs)
+    except (PageLimitError, PageTooLarge) as err:
+        return [], f"limit: {err}"
+    except Exception as err:
+        return [], f"segment: {type(err).__name__}: {err}"
+    if not paragraphs:
+        return [], "empty: no text found on the page"
+    return paragraphs, None
+
+
+def _rows_by_kind(table: pd.DataFrame, kinds: np.ndarray):
+    """Each page kind present in ``kinds`` (one a row of ``table``), its row mask and rows."""
+    kinds = np.asarray(kinds)
+    for kind in ("html", "text"):
+        mask = kinds == kind
+        if mask.any():
+            yield kind, mask, table if mask.all() else table[mask]
 
 
 def _fill_outlet(segmented, pages: list[Page]) -> None:

@@ -299,3 +299,28 @@ def test_review_refuses_a_model_with_no_paragraph_labels(topic_only, tmp_path):
     assert result.exit_code == 2
     assert "no boilerplate model" in result.output
     assert not (tmp_path / "labels.jsonl").exists()
+
+
+def test_every_step_before_the_classifier_is_fitted_on_all_rows(built_sample, monkeypatch):
+    """``fit_boilerplate`` fits the steps before the classifier on every row and the classifier
+    on the labelled ones: a step added between them is fitted too, never left as it was."""
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import MaxAbsScaler
+    from sklearn.utils.validation import check_is_fitted
+
+    from winnow.train import fit
+    from winnow.train.dataset import load_frame
+
+    made = fit.make_boilerplate_pipeline
+
+    def with_a_step_between(kind, **params):
+        steps = made(kind, **params).steps
+        return Pipeline([steps[0], ("scale", MaxAbsScaler()), steps[-1]])
+
+    monkeypatch.setattr(fit, "make_boilerplate_pipeline", with_a_step_between)
+    rows = load_frame(built_sample, "paragraphs", "train")
+    fitted = fit.fit_boilerplate("text", rows, fit.TrainOptions(seed=0, sequence_folds=0))
+    for _, step in fitted.first.steps:
+        check_is_fitted(step)
+    assert fitted.first["scale"].n_samples_seen_ == len(rows)
+    assert fitted.first.predict_proba(rows.head(5)).shape == (5, 2)

@@ -24,15 +24,27 @@ def model_card(
 ) -> str:
     """The artifact's README from its manifest info, its metrics per split and its dataset."""
     data_manifest = data_manifest or {}
-    train = info["training"]
+    limits = known_limits(info, metrics, data_manifest, cleaner)
+    sections = [
+        ["# winnow model", "", _purpose(cleaner)],
+        _data_section(info, cleaner, data_manifest),
+        _parameters_section(info, cleaner),
+        _metrics_section(metrics, plots),
+        ["## Intended use", "", _intended_use(cleaner)],
+        ["## Known limits", "", *(f"- {limit}" for limit in limits)],
+    ]
+    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+
+
+def _data_section(
+    info: dict[str, Any], cleaner: Cleaner, data_manifest: dict[str, Any]
+) -> list[str]:
+    """Which dataset, its sources and splits, and what each part learnt from."""
+    dataset, train = info["dataset"], info["training"]
     lines = [
-        "# winnow model",
-        "",
-        _purpose(cleaner),
-        "",
         "## Training data",
         "",
-        f"Dataset `{info['dataset']['path']}`, fingerprint `{info['dataset']['fingerprint']}`.",
+        f"Dataset `{dataset['path']}`, fingerprint `{dataset['fingerprint']}`.",
     ]
     sources = data_manifest.get("sources") or []
     if sources:
@@ -42,19 +54,22 @@ def model_card(
             f"{s.get('bytes', '')} | `{str(s.get('sha256', ''))[:16]}` |"
             for s in sources
         ]
-    lines += ["", _split_table(data_manifest.get("splits") or {}, info["dataset"]["splits"])]
-    lines += [
+    return [
+        *lines,
+        "",
+        _split_table(data_manifest.get("splits") or {}, dataset["splits"]),
         "",
         _boilerplate_line(train, cleaner),
         _topic_line(train, cleaner),
-        _label_map_line(info["dataset"].get("label_map") or {}),
-        *_url_topics_line(info["dataset"].get("url_topics") or {}),
-        "",
-        "## Parameters",
-        "",
-        "| setting | value |",
-        "|---|---|",
+        _label_map_line(dataset.get("label_map") or {}),
+        *_url_topics_line(dataset.get("url_topics") or {}),
     ]
+
+
+def _parameters_section(info: dict[str, Any], cleaner: Cleaner) -> list[str]:
+    """The training options and the thresholds chosen, then how the model works."""
+    train = info["training"]
+    lines = ["## Parameters", "", "| setting | value |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in info["options"].items()]
     if cleaner.boilerplate:
         tuning = train.get("thresholds_tuned") or "tuned on validation"
@@ -63,29 +78,20 @@ def model_card(
         )
     if cleaner.topic is not None:
         lines.append(f"| topic threshold (`other` below) | {cleaner.topic_threshold} |")
-    lines += ["", *_method_lines(train, cleaner), *_favor_lines(train.get("passes") or {})]
-    lines += [
-        "",
+    return [*lines, "", *_method_lines(train, cleaner), *_favor_lines(train.get("passes") or {})]
+
+
+def _metrics_section(metrics: dict[str, Any], plots: list[str]) -> list[str]:
+    """A row of figures per split, the test split by page kind, and the plots."""
+    lines = [
         "## Metrics",
         "",
         "| split | paragraph accuracy | boilerplate F1 | content F1 | page token F1 | "
         "keep-everything F1 | topic accuracy | topic macro-F1 | topic calibration error |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for split, m in metrics.items():
-        lines.append(_metrics_row(split, m))
-    lines += _test_lines(metrics, plots)
-    lines += [
-        "",
-        "## Intended use",
-        "",
-        _intended_use(cleaner),
-        "",
-        "## Known limits",
-        "",
-    ]
-    lines += [f"- {limit}" for limit in known_limits(info, metrics, data_manifest, cleaner)]
-    return "\n".join(lines) + "\n"
+    lines += [_metrics_row(split, m) for split, m in metrics.items()]
+    return lines + _test_lines(metrics, plots)
 
 
 def _purpose(cleaner: Cleaner) -> str:

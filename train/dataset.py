@@ -47,7 +47,7 @@ from winnow.train.labels import (
 )
 from winnow.train.options import BuildOptions
 from winnow.train.render import render_page
-from winnow.train.review_labels import normalise, read_reviewed
+from winnow.train.review_labels import ReviewedLabels, normalise, read_reviewed
 from winnow.train.splits import SPLITS, assign_splits, lone_groups_warning, split_group
 
 FORMAT = "winnow-dataset"
@@ -291,20 +291,92 @@ def build_dataset(
     for problem in reviewed.problems:
         log.warning(problem)
         report.extra_warnings.append(problem)
-    applied: Counter[str] = Counter()
     if not inputs and not hub:
         raise ValueError("nothing to build from: give page files, folders or --hf datasets")
     out = Path(out)
     if out.exists() and not overwrite:
         raise FileExistsError(f"{out} exists; choose another --out or pass --overwrite")
-    pages: list[dict] = []
-    tables: list[pd.DataFrame] = []
-    dropped: Counter[str] = Counter()
-    text_pages: dict[int, Page] = {}
-    rendered: set[int] = set()
-    seen = 0
-    for page in _with_renderings(_all_pages(inputs, hub, options.domain), options.render):
-        seen += 1
+
+    pages = _with_renderings(_all_pages(inputs, hub, options.domain), options.render)
+    found = collect_examples(pages, options, reviewed, report, progress)
+    if not found.pages:
+        first = "; ".join(f"{d['where']}: {d['reason']}: {d['detail']}" for d in report.dropped[:3])
+        raise ValueError(
+            f"no usable pages in {', '.join(map(str, inputs))} ({dict(found.dropped)})"
+            + (f"; first: {first}" if first else "")
+        )
+    event(log, "pages read", pages=found.seen, kept=len(found.pages), dropped=dict(found.dropped))
+    assignment = split_outlets(found, options, report)
+    weak = relabel(found, assignment, options, reviewed)
+    add_outlet_columns(found.pages, found.tables)
+    page_frame = pd.DataFrame(found.pages)
+    page_frame["split"] = page_frame["domain"].map(assignment)
+    para_frame = pd.concat(found.tables, ignore_index=True)
+    para_frame["split"] = para_frame["domain"].map(assignment)
+
+    manifest = {
+        **_manifest_head(options),
+        "sources": [_describe_source(p) for p in inputs + label_files]
+        + [_describe_hub(h) for h in hub],
+        "pages_read": found.seen,
+        "pages_kept": len(found.pages),
+        "pages_dropped": dict(sorted(found.dropped.items())),
+        # Each dropped record with its reason (the first ``MAX_DROPPED``), and the record keys
+        # build does not read.
+        **report.manifest(),
+        "weak_labels": weak,
+        # Answers from `winnow review`: how many there were, and how many found their paragraph.
+        "reviewed_labels": {
+            "files": [str(p) for p in label_files],
+            "labels": len(reviewed),
+            "applied": found.applied["labels"],
+            "pages": found.applied["pages"],
+        },
+        "splits": split_counts(page_frame, para_frame),
+    }
+    outlets = int(page_frame["domain"].nunique())
+    manifest["warnings"] = report.warnings() + split_warnings(
+        manifest["splits"], outlets, options.fractions
+    )
+    manifest["notes"] = report.notes()
+    for warning in manifest["warnings"]:
+        event(log, "build warning", warning=warning)
+    for record in report.dropped:
+        event(log, "record dropped", **record)
+    manifest["fingerprint"] = _fingerprint(manifest)
+    write_dataset(out, {"paragraphs": para_frame, "pages": page_frame}, manifest, overwrite)
+    return manifest
+
+
+@dataclass
+class Examples:
+    """The usable pages read: a row and a labelled paragraph table each, in reading order,
+    with what was dropped and what build comes back to once the splits are known."""
+
+    pages: list[dict] = field(default_factory=list)
+    tables: list[pd.DataFrame] = field(default_factory=list)
+    seen: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)
+    # Review answers that found their paragraph: pages and labels.
+    applied: Counter[str] = field(default_factory=Counter)
+    # Text pages with gold text, by position: cut where chaff was glued on if they train.
+    text_pages: dict[int, Page] = field(default_factory=dict)
+    # The positions of text renderings of markup pages (``--render``).
+    rendered: set[int] = field(default_factory=set)
+
+
+def collect_examples(
+    pages: Iterable[Page],
+    options: BuildOptions,
+    reviewed: ReviewedLabels,
+    report: BuildReport,
+    progress: Callable[[Page], None] | None = None,
+) -> Examples:
+    """Each page's row and labelled table (``page_examples``), the review answers
+    (``read_reviewed``) applied; a page that gives no example is counted and reported."""
+    found = Examples()
+    for page in pages:
+        found.seen += 1
         if progress:
             progress(page)
         answers = reviewed.for_page(page.id)
@@ -312,48 +384,55 @@ def build_dataset(
         try:
             row, table = page_examples(page, options, reviewed=answers)
         except Skip as skip:
-            dropped[skip.reason] += 1
+            found.dropped[skip.reason] += 1
             report.drop(page, skip.reason, skip.detail, notes)
             continue
         if answers:
             used = {normalise(t) for t in table["text"]} & answers.keys()
-            applied.update(pages=1, labels=len(used))
+            found.applied.update(pages=1, labels=len(used))
         if page.kind == "text" and row["gold_text"]:
-            text_pages[len(pages)] = page
+            found.text_pages[len(found.pages)] = page
         if page.meta.get("rendered"):
-            rendered.add(len(pages))
-        pages.append(row)
-        tables.append(table)
-    if not pages:
-        first = "; ".join(f"{d['where']}: {d['reason']}: {d['detail']}" for d in report.dropped[:3])
-        raise ValueError(
-            f"no usable pages in {', '.join(map(str, inputs))} ({dict(dropped)})"
-            + (f"; first: {first}" if first else "")
-        )
+            found.rendered.add(len(found.pages))
+        found.pages.append(row)
+        found.tables.append(table)
+    return found
 
-    event(log, "pages read", pages=seen, kept=len(pages), dropped=dict(dropped))
-    # Renderings follow their page into its split and do not move the split of any other:
-    # a dataset built with --render holds out the same outlets as one built without.
-    sources = [p["domain"] for i, p in enumerate(pages) if i not in rendered]
+
+def split_outlets(found: Examples, options: BuildOptions, report: BuildReport) -> dict[str, str]:
+    """Each outlet's split (grouped by domain: no outlet is in two splits).
+
+    Renderings follow their page into its split and do not move the split of any other: a
+    dataset built with --render holds out the same outlets as one built without.
+    """
+    sources = [p["domain"] for i, p in enumerate(found.pages) if i not in found.rendered]
     assignment = assign_splits(sources, seed=options.seed, fractions=options.fractions)
     if lone := lone_groups_warning(sources):
         report.extra_warnings.append(lone)
-    orphans = [p["domain"] for p in pages if p["domain"] not in assignment]
+    orphans = [p["domain"] for p in found.pages if p["domain"] not in assignment]
     if orphans:
         assignment |= assign_splits(orphans, seed=options.seed, fractions=options.fractions)
-    weak = weak_labels(pages, tables, options.repeat_min)
-    for i, page in text_pages.items():
-        if assignment[pages[i]["domain"]] == "train":
-            pages[i], tables[i] = page_examples(
+    return assignment
+
+
+def relabel(
+    found: Examples, assignment: dict[str, str], options: BuildOptions, reviewed: ReviewedLabels
+) -> dict:
+    """What the splits and the other pages change, in place: paragraphs repeated across an
+    outlet's unlabelled pages become boilerplate (``weak_labels``, whose summary this
+    returns), and training text pages with gold text are cut where chaff was glued on."""
+    weak = weak_labels(found.pages, found.tables, options.repeat_min)
+    for i, page in found.text_pages.items():
+        if assignment[found.pages[i]["domain"]] == "train":
+            found.pages[i], found.tables[i] = page_examples(
                 page, options, cut_glued=True, reviewed=reviewed.for_page(page.id)
             )
-    add_outlet_columns(pages, tables)
-    page_frame = pd.DataFrame(pages)
-    page_frame["split"] = page_frame["domain"].map(assignment)
-    para_frame = pd.concat(tables, ignore_index=True)
-    para_frame["split"] = para_frame["domain"].map(assignment)
+    return weak
 
-    manifest = {
+
+def _manifest_head(options: BuildOptions) -> dict[str, Any]:
+    """What the manifest opens with: the format, when and by what it was built, and how."""
+    return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -363,28 +442,17 @@ def build_dataset(
             "fractions": list(options.fractions),
             "render": list(options.render),
         },
-        "sources": [_describe_source(p) for p in inputs + label_files]
-        + [_describe_hub(h) for h in hub],
-        "pages_read": seen,
-        "pages_kept": len(pages),
-        "pages_dropped": dict(sorted(dropped.items())),
-        # Each dropped record with its reason (the first ``MAX_DROPPED``), and the record keys
-        # build does not read.
-        **report.manifest(),
-        "weak_labels": weak,
-        # Answers from `winnow review`: how many there were, and how many found their paragraph.
-        "reviewed_labels": {
-            "files": [str(p) for p in label_files],
-            "labels": len(reviewed),
-            "applied": applied["labels"],
-            "pages": applied["pages"],
-        },
-        "splits": {},
     }
+
+
+def split_counts(page_frame: pd.DataFrame, para_frame: pd.DataFrame) -> dict[str, Any]:
+    """Per split, the manifest's counts of pages, outlets, paragraphs, labels, page kinds,
+    label sources and topics."""
+    counts = {}
     for split in SPLITS:
         sp = page_frame[page_frame["split"] == split]
         pa = para_frame[para_frame["split"] == split]
-        manifest["splits"][split] = {
+        counts[split] = {
             "pages": len(sp),
             "domains": int(sp["domain"].nunique()),
             "paragraphs": len(pa),
@@ -411,19 +479,16 @@ def build_dataset(
                 .items()
             },
         }
-    outlets = int(page_frame["domain"].nunique())
-    manifest["warnings"] = report.warnings() + split_warnings(
-        manifest["splits"], outlets, options.fractions
-    )
-    manifest["notes"] = report.notes()
-    for warning in manifest["warnings"]:
-        event(log, "build warning", warning=warning)
-    for record in report.dropped:
-        event(log, "record dropped", **record)
-    manifest["fingerprint"] = _fingerprint(manifest)
+    return counts
 
+
+def write_dataset(
+    out: Path, frames: dict[str, pd.DataFrame], manifest: dict, overwrite: bool = False
+) -> None:
+    """The dataset folder, whole or not at all: each table's splits as Parquet (HF
+    ``datasets`` Arrow tables), the manifest and the card."""
     with atomic_dir(out, overwrite=overwrite) as tmp:
-        for name, frame in (("paragraphs", para_frame), ("pages", page_frame)):
+        for name, frame in frames.items():
             (tmp / name).mkdir()
             for split in SPLITS:
                 part = frame[frame["split"] == split].drop(columns="split").reset_index(drop=True)
@@ -431,7 +496,6 @@ def build_dataset(
                 pq.write_table(table, tmp / name / f"{split}.parquet")
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
         (tmp / "README.md").write_text(dataset_card(manifest))
-    return manifest
 
 
 def load_built(path: str | os.PathLike, table: str = "paragraphs") -> datasets.DatasetDict:

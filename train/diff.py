@@ -13,10 +13,10 @@ from typing import Any
 import numpy as np
 
 from winnow.models.cleaner import Cleaner
-from winnow.train.evaluate import ScoredSplit, require_split, score_split, split_metrics
+from winnow.train.evaluate import require_split, score_split, split_metrics
 from winnow.train.gates import compared_figures
 from winnow.train.labels import CONTENT
-from winnow.train.metrics import mean
+from winnow.train.scored import ScoredSplit
 
 WORST = 10  # pages listed each way, disagreements shown each way
 
@@ -32,6 +32,7 @@ def diff_models(
     """
     require_split(dataset, split)
     scored_a, scored_b = score_split(a, dataset, split), score_split(b, dataset, split)
+    metrics_a, metrics_b = split_metrics(scored_a), split_metrics(scored_b)
     paragraphs = scored_a.paragraphs
     keep_a = paragraphs["keep"].to_numpy()
     keep_b = scored_b.paragraphs["keep"].to_numpy()
@@ -52,9 +53,9 @@ def diff_models(
             "a_right": _examples(paragraphs, a_right, keep_a),
             "b_right": _examples(paragraphs, b_right, keep_b),
         },
-        "compared": compared_figures(split_metrics(scored_a), split_metrics(scored_b)),
+        "compared": compared_figures(metrics_a, metrics_b),
     }
-    pages = _page_changes(scored_a, scored_b)
+    pages = _page_changes(scored_a, scored_b, metrics_a, metrics_b)
     if pages:
         result["pages"] = pages
     topics = _topic_changes(scored_a, scored_b)
@@ -63,7 +64,11 @@ def diff_models(
     return result
 
 
-def _page_changes(scored_a: ScoredSplit, scored_b: ScoredSplit) -> dict[str, Any] | None:
+def _page_changes(
+    scored_a: ScoredSplit, scored_b: ScoredSplit, metrics_a: dict, metrics_b: dict
+) -> dict[str, Any] | None:
+    """Page token F1 page by page, as ``score_split`` measured it, with the means
+    ``split_metrics`` reports; None when no page has gold text."""
     gold = scored_a.pages["f1"].notna().to_numpy()
     if not gold.any():
         return None
@@ -77,8 +82,8 @@ def _page_changes(scored_a: ScoredSplit, scored_b: ScoredSplit) -> dict[str, Any
     order = np.argsort(change, kind="stable")
     return {
         "with_gold": len(rows),
-        "a_f1": mean(f_a),
-        "b_f1": mean(f_b),
+        "a_f1": metrics_a["page_tokens"]["f1"],
+        "b_f1": metrics_b["page_tokens"]["f1"],
         "b_better": int((change > 1e-9).sum()),
         "a_better": int((change < -1e-9).sum()),
         "b_worst": [_rounded(rows[i]) for i in order[:WORST] if change[i] < -1e-9],

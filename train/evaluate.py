@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,44 +25,33 @@ from winnow.train.metrics import (
     token_counts,
     token_prf,
 )
+from winnow.train.report import write_report
+from winnow.train.scored import ScoredSplit, TopicScores
 
 
 def paragraph_margins(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
-    """First-pass log-odds of content for every row, each row by its page kind's model."""
-    margins = np.zeros(len(paragraphs))
-    for kind, mask, rows in _by_kind(paragraphs):
-        margins[mask] = cleaner.paragraph_margins(rows, kind)
-    return margins
+    """First-pass log-odds of content for every row of a dataset's paragraph frame, each row
+    by its page kind's model."""
+    return cleaner.margins_by_kind(paragraphs, paragraphs["kind"].to_numpy())
 
 
 def score_paragraphs(
     cleaner: Cleaner, paragraphs: pd.DataFrame, margins: np.ndarray | None = None
 ) -> np.ndarray:
-    """P(content) for every row of a paragraph frame, each row by its page kind's models.
+    """P(content) for every row of a dataset's paragraph frame, each row by its page kind's
+    models.
 
     ``margins`` (from ``paragraph_margins``) saves the first pass when it is already done.
     """
-    if margins is None:
-        margins = paragraph_margins(cleaner, paragraphs)
-    scores = np.zeros(len(paragraphs))
-    for kind, mask, rows in _by_kind(paragraphs):
-        scores[mask] = cleaner.scores_from_margins(
-            rows, margins[mask], kind, rows["page_id"].to_numpy()
-        )
-    return scores
+    return cleaner.scores_by_kind(
+        paragraphs, paragraphs["kind"].to_numpy(), paragraphs["page_id"].to_numpy(), margins
+    )
 
 
 def paragraph_thresholds(cleaner: Cleaner, paragraphs: pd.DataFrame) -> np.ndarray:
     """Each row's cut on P(content): its page kind's threshold, by the cleaner's favor."""
     cuts = {kind: cleaner.threshold(kind) for kind in paragraphs["kind"].unique()}
     return paragraphs["kind"].map(cuts).to_numpy(dtype=np.float64)
-
-
-def _by_kind(paragraphs: pd.DataFrame):
-    for kind in ("html", "text"):
-        mask = (paragraphs["kind"] == kind).to_numpy()
-        if mask.any():
-            yield kind, mask, paragraphs[mask]
 
 
 def kept_texts(paragraphs: pd.DataFrame, keep: np.ndarray) -> dict[str, str]:
@@ -74,48 +62,6 @@ def kept_texts(paragraphs: pd.DataFrame, keep: np.ndarray) -> dict[str, str]:
         group = group.sort_values("index")
         out[page_id] = "\n\n".join(group["text"][group["_keep"]])
     return out
-
-
-@dataclass
-class TopicScores:
-    """Topic probabilities of a set of pages beside their true topics."""
-
-    truth: list[str]
-    classes: np.ndarray
-    proba: np.ndarray
-    threshold: float
-    texts: list[str] = field(default_factory=list)
-    # What kind of document each is (``topic_group``): calibration must hold for each.
-    groups: list[str] = field(default_factory=list)
-
-    @property
-    def predicted(self) -> np.ndarray:
-        return self.classes[self.proba.argmax(axis=1)]
-
-    @property
-    def confidence(self) -> np.ndarray:
-        return self.proba.max(axis=1)
-
-    @property
-    def correct(self) -> np.ndarray:
-        return np.asarray(self.truth) == self.predicted
-
-
-@dataclass
-class ScoredSplit:
-    """One split scored by one model.
-
-    ``paragraphs`` gains ``score`` (P(content)), ``threshold`` (its kind's cut) and ``keep``;
-    ``pages`` gains ``page_type`` and, on pages with gold text, token ``p``, ``r``, ``f1`` and
-    ``keep_all_f1`` (NaN elsewhere).
-    """
-
-    split: str
-    paragraphs: pd.DataFrame
-    pages: pd.DataFrame
-    topic: TopicScores | None = None
-    topic_cleaned: TopicScores | None = None
-    topic_unknown: list[str] = field(default_factory=list)
 
 
 def page_type(kind: str, has_gold: bool, has_labels: bool) -> str:
@@ -329,8 +275,6 @@ def evaluate_run(
 ) -> dict[str, Any]:
     """Evaluate, and write ``metrics.json``, ``figures.json``, the PNG plots, ``report.md``
     and the self-contained ``report.html`` to ``out``."""
-    from winnow.train.report import write_report
-
     require_split(dataset, split)
     scored = score_split(cleaner, dataset, split)
     metrics = split_metrics(scored)

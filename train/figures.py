@@ -12,7 +12,6 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import precision_recall_curve
 
-from winnow.train.evaluate import ScoredSplit, TopicScores
 from winnow.train.labels import BOILERPLATE, CONTENT
 from winnow.train.metrics import (
     binary_prf,
@@ -21,6 +20,7 @@ from winnow.train.metrics import (
     mean,
 )
 from winnow.train.review_labels import normalise
+from winnow.train.scored import ScoredSplit, TopicScores
 
 CURVE_POINTS = 200  # most points kept per precision-recall curve
 RELIABILITY_BINS = 15  # the bins of ``expected_calibration_error``

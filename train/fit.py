@@ -84,65 +84,110 @@ def fit_cleaner(
     trains that part alone, and ``info["training"]["parts"]`` says why the other is missing;
     one with neither is a ``ValueError`` naming both reasons.
     """
-    train = load_frame(dataset, "paragraphs", "train")
-    labelled = train[train["label"] >= 0]
-    y = labelled["label"].to_numpy()
+    data = training_data(dataset)
+    timings: dict[str, float] = {}
+    cleaner = Cleaner(boilerplate={}, topic_threshold=options.topic_threshold)
+    if data.why_not["boilerplate"] is None:
+        _fit_boilerplate_models(cleaner, data.paragraphs, options, stage, timings)
+    else:
+        cleaner.thresholds = {}  # nothing is cut: there is no threshold to speak of
+    stage("fitting the topic model")
+    if data.why_not["topic"] is None:
+        cleaner.topic = _fit_topic_part(data.topic_pages, options, timings)
+    stage("choosing passes and thresholds")
+    chosen = choose_on_validation(cleaner, dataset, options)
+    return cleaner, {"training": _training_info(cleaner, data, chosen, timings)}
+
+
+@dataclass
+class TrainingData:
+    """What the training split can teach: its paragraphs (labelled or not, whole pages in page
+    order), the labels of the labelled ones, the topic pages and the topics left out, and why
+    each part cannot be trained (None: it can)."""
+
+    paragraphs: pd.DataFrame
+    labels: np.ndarray
+    topic_pages: pd.DataFrame
+    topics_dropped: list[str]
+    why_not: dict[str, str | None]
+
+
+def training_data(dataset: str | os.PathLike) -> TrainingData:
+    """The training split of ``dataset``; ``ValueError`` naming both reasons when it can
+    train neither a boilerplate nor a topic model."""
+    paragraphs = load_frame(dataset, "paragraphs", "train")
+    labels = paragraphs.loc[paragraphs["label"] >= 0, "label"].to_numpy()
     pages, too_few = _topic_pages(load_frame(dataset, "pages", "train"))
-    why_not = {
-        "boilerplate": _why_no_boilerplate(y),
-        "topic": _why_no_topic(pages, too_few),
-    }
+    why_not = {"boilerplate": _why_no_boilerplate(labels), "topic": _why_no_topic(pages, too_few)}
     if all(why_not.values()):
         raise ValueError(
             f"nothing to train in {dataset}: no boilerplate model ({why_not['boilerplate']}) "
             f"and no topic model ({why_not['topic']})"
         )
-    timings: dict[str, float] = {}
-    cleaner = Cleaner(boilerplate={}, topic_threshold=options.topic_threshold)
-    if why_not["boilerplate"] is None:
-        _fit_boilerplate_models(cleaner, train, options, stage, timings)
-    else:
-        cleaner.thresholds = {}  # nothing is cut: there is no threshold to speak of
-    stage("fitting the topic model")
-    if why_not["topic"] is None:
-        start = time.perf_counter()
-        cleaner.topic = fit_topic_model(
-            pages["content_text"].tolist(), pages["topic"].tolist(), options
-        )
-        timings["topic"] = round(time.perf_counter() - start, 2)
-        event(log, "topic model fitted", pages=len(pages), seconds=timings["topic"])
-    stage("choosing passes and thresholds")
+    return TrainingData(paragraphs, labels, pages, too_few, why_not)
+
+
+def _fit_topic_part(pages: pd.DataFrame, options: TrainOptions, timings: dict) -> Pipeline:
+    """The topic model on the training split's topic pages; its fitting time goes in
+    ``timings``."""
+    start = time.perf_counter()
+    model = fit_topic_model(pages["content_text"].tolist(), pages["topic"].tolist(), options)
+    timings["topic"] = round(time.perf_counter() - start, 2)
+    event(log, "topic model fitted", pages=len(pages), seconds=timings["topic"])
+    return model
+
+
+@dataclass
+class ValidationChoices:
+    """What ``choose_on_validation`` chose: per page kind the passes and thresholds
+    (``choose_passes``), the glued-chaff cutter's threshold (``choose_cut_threshold``), and
+    on how many validation pages."""
+
+    passes: dict[str, Any]
+    cutter: dict[str, Any]
+    pages: int
+
+
+def choose_on_validation(
+    cleaner: Cleaner, dataset: str | os.PathLike, options: TrainOptions
+) -> ValidationChoices:
+    """Set, in ``cleaner``, the passes and thresholds chosen on the validation split (nothing
+    to choose without a boilerplate model)."""
     validation = load_frame(dataset, "paragraphs", "validation")
-    val_pages = load_frame(dataset, "pages", "validation")
-    passes, cuts = {}, {}
+    pages = load_frame(dataset, "pages", "validation")
+    chosen = ValidationChoices(passes={}, cutter={}, pages=len(pages))
     if cleaner.boilerplate:
-        passes = choose_passes(cleaner, validation, val_pages)
-        event(log, "passes chosen", passes=passes)
-        cuts = choose_cut_threshold(cleaner, validation, options.seed)
-        if cuts:
-            event(log, "cut threshold chosen", **cuts)
-    info = {
-        "training": {
-            "parts": {
-                "boilerplate": _part(why_not["boilerplate"], _labels_line(y)),
-                "topic": _part(why_not["topic"], f"{len(pages)} pages"),
-            },
-            "paragraphs": int(len(labelled)),
-            "labels": {str(k): int(v) for k, v in Counter(y.tolist()).items()},
-            "topic_pages": int(len(pages)) if cleaner.topic is not None else 0,
-            "topics_dropped": [str(t) for t in too_few],
-            "topics": {
-                str(k): int(v) for k, v in pages["topic"].value_counts().sort_index().items()
-            }
-            if cleaner.topic is not None
-            else {},
-            "seconds": timings,
-            "passes": passes,
-            "thresholds_tuned": tuning_note(passes, len(val_pages)),
-            "glued_cutter": cuts,
-        }
+        chosen.passes = choose_passes(cleaner, validation, pages)
+        event(log, "passes chosen", passes=chosen.passes)
+        chosen.cutter = choose_cut_threshold(cleaner, validation, options.seed)
+        if chosen.cutter:
+            event(log, "cut threshold chosen", **chosen.cutter)
+    return chosen
+
+
+def _training_info(
+    cleaner: Cleaner, data: TrainingData, chosen: ValidationChoices, timings: dict
+) -> dict[str, Any]:
+    """The manifest's ``training``: what each part learnt from, or why it is missing, and
+    what validation chose."""
+    y, pages = data.labels, data.topic_pages
+    return {
+        "parts": {
+            "boilerplate": _part(data.why_not["boilerplate"], _labels_line(y)),
+            "topic": _part(data.why_not["topic"], f"{len(pages)} pages"),
+        },
+        "paragraphs": int(len(y)),
+        "labels": {str(k): int(v) for k, v in Counter(y.tolist()).items()},
+        "topic_pages": int(len(pages)) if cleaner.topic is not None else 0,
+        "topics_dropped": [str(t) for t in data.topics_dropped],
+        "topics": {str(k): int(v) for k, v in pages["topic"].value_counts().sort_index().items()}
+        if cleaner.topic is not None
+        else {},
+        "seconds": timings,
+        "passes": chosen.passes,
+        "thresholds_tuned": tuning_note(chosen.passes, chosen.pages),
+        "glued_cutter": chosen.cutter,
     }
-    return cleaner, info
 
 
 def _fit_boilerplate_models(
@@ -298,7 +343,9 @@ def fit_boilerplate(kind: str, rows: pd.DataFrame, options: TrainOptions) -> Fit
         max_features=options.max_features,
         seed=options.seed,
     )
-    features, classifier = pipeline.steps[0][1], pipeline.steps[-1][1]
+    # Every step before the classifier, fitted as scikit-learn fits a pipeline's steps (a
+    # slice shares them with ``pipeline``), on all rows; the classifier on the labelled ones.
+    features, classifier = pipeline[:-1], pipeline[-1]
     X = features.fit_transform(rows)
     y = rows["label"].to_numpy()
     labelled = y >= 0

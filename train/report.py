@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from winnow.models.atomic import write_bytes_atomic
-from winnow.train.evaluate import ScoredSplit
 from winnow.train.figures import figures_of, worst_domains
 from winnow.train.gates import lookup
 from winnow.train.plots import plots
+from winnow.train.scored import ScoredSplit
 
 DOMAINS_SHOWN = 20  # largest and worst domains in the HTML tables; figures.json has them all
 

@@ -21,9 +21,8 @@ import numpy as np
 
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page
-from winnow.features.segment import MarkupTooDeep, segment_page
 from winnow.models.atomic import write_text_atomic
-from winnow.models.cleaner import Cleaner
+from winnow.models.cleaner import Cleaner, segment_or_error
 from winnow.train.review_labels import append_answer, paragraph_key, read_answers
 from winnow.train.splits import split_group
 
@@ -103,18 +102,12 @@ def select_for_review(
 
 
 def _candidates(cleaner: Cleaner, pages: Iterable[Page]) -> Iterator[ReviewItem]:
-    """Every paragraph worth asking about, scored the way ``build`` segments it."""
+    """Every paragraph worth asking about, scored the way ``build`` segments it (a page that
+    cannot be segmented has nothing to ask about)."""
     chunk: list[tuple[Page, list]] = []
     for page in pages:
-        if page.error:
-            continue
-        try:
-            paragraphs = segment_page(page)
-        except MarkupTooDeep:
-            continue
-        except Exception:  # a parser bug on one page must not end the session
-            continue
-        if paragraphs:
+        paragraphs, error = segment_or_error(page)
+        if error is None:
             chunk.append((page, paragraphs))
         if len(chunk) >= CHUNK:
             yield from _score_chunk(cleaner, chunk)
@@ -124,28 +117,28 @@ def _candidates(cleaner: Cleaner, pages: Iterable[Page]) -> Iterator[ReviewItem]
 
 
 def _score_chunk(cleaner: Cleaner, chunk: list[tuple[Page, list]]) -> Iterator[ReviewItem]:
-    for kind in ("html", "text"):
-        chosen = [(p, ps) for p, ps in chunk if p.kind == kind]
-        if not chosen:
-            continue
-        scores = cleaner.scores_by_page([paragraph_table(ps) for _, ps in chosen], kind)
-        threshold = cleaner.threshold(kind)
-        for (page, paragraphs), page_scores in zip(chosen, scores, strict=True):
-            texts = [p.text for p in paragraphs]
-            for i, text in enumerate(texts):
-                if len(text.split()) < MIN_WORDS:
-                    continue
-                yield ReviewItem(
-                    page_id=page.id,
-                    url=page.url or "",
-                    domain=split_group(page),
-                    index=i,
-                    text=text,
-                    score=float(page_scores[i]),
-                    threshold=threshold,
-                    before=texts[max(0, i - NEIGHBOURS) : i],
-                    after=texts[i + 1 : i + 1 + NEIGHBOURS],
-                )
+    # Pages of a kind together, html first: of paragraphs equally in doubt (sure ones all clip
+    # to the same log-odds) ``select_for_review`` keeps the first it sees.
+    chunk = sorted(chunk, key=lambda item: item[0].kind)
+    tables = [paragraph_table(paragraphs) for _, paragraphs in chunk]
+    scores = cleaner.page_scores(tables, [page.kind for page, _ in chunk])
+    for (page, paragraphs), page_scores in zip(chunk, scores, strict=True):
+        threshold = cleaner.threshold(page.kind)
+        texts = [p.text for p in paragraphs]
+        for i, text in enumerate(texts):
+            if len(text.split()) < MIN_WORDS:
+                continue
+            yield ReviewItem(
+                page_id=page.id,
+                url=page.url or "",
+                domain=split_group(page),
+                index=i,
+                text=text,
+                score=float(page_scores[i]),
+                threshold=threshold,
+                before=texts[max(0, i - NEIGHBOURS) : i],
+                after=texts[i + 1 : i + 1 + NEIGHBOURS],
+            )
 
 
 def answered(path: str | os.PathLike) -> set[tuple[str, str]]:
