@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from winnow.features.page import Page, Paragraph
 from winnow.features.structure import Block, structure_features
+from winnow.features.vocabulary import ENDS_LINE, SENTENCE_END_CLASS
 
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body center dd details dialog dir div dl dt fieldset
@@ -434,7 +435,7 @@ def _styled_hidden(attributes: dict) -> bool:
 
 # A sentence ends at terminal punctuation, maybe closed by quotes or brackets, then white space
 # and a capital or digit; the cut is in the white space, so nothing visible is lost.
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
+_SENTENCE_END = re.compile(rf"""{SENTENCE_END_CLASS}["'”’)\]]*(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
 _HARD_WRAP_MIN = 50
 
 
@@ -467,7 +468,7 @@ def _hard_wrapped(rows: list[str]) -> bool:
     widths = [len(r.rstrip()) for r in body]
     if min(widths) < _HARD_WRAP_MIN or max(widths) - min(widths) > 25:
         return False
-    open_ends = sum(1 for r in body if not r.rstrip().endswith((".", "!", "?", ":", '"', "”")))
+    open_ends = sum(1 for r in body if not r.rstrip().endswith(ENDS_LINE))
     return open_ends >= len(body) * 0.6
 
 

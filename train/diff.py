@@ -12,10 +12,10 @@ from typing import Any
 
 import numpy as np
 
+from winnow.features.vocabulary import CONTENT
 from winnow.models.cleaner import Cleaner
 from winnow.train.evaluate import ScoredSplit, require_split, score_split, split_metrics
 from winnow.train.gates import compared_figures
-from winnow.train.labels import CONTENT
 from winnow.train.metrics import mean
 
 WORST = 10  # pages listed each way, disagreements shown each way

@@ -20,6 +20,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
 
 from winnow.features.sequence import sequence_features
+from winnow.features.vocabulary import CONTENT
 from winnow.models.artifact import save_artifact
 from winnow.models.cleaner import Cleaner, content_margin
 from winnow.models.events import event
@@ -40,7 +41,6 @@ from winnow.train.evaluate import (
     score_split,
     split_metrics,
 )
-from winnow.train.labels import CONTENT
 from winnow.train.metrics import token_counts, token_prf
 from winnow.train.report import report_files
 
