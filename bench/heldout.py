@@ -43,6 +43,7 @@ from bench.text_filters import TEXT_FILTERS  # noqa: E402
 from winnow.features.page import Page  # noqa: E402
 from winnow.features.readers import read_pages  # noqa: E402
 from winnow.features.segment import clean_text, segment_html, split_sentences  # noqa: E402
+from winnow.features.vocabulary import CONTENT, LABEL_NAMES  # noqa: E402
 from winnow.models.artifact import load_artifact  # noqa: E402
 from winnow.models.cleaner import Cleaner  # noqa: E402
 from winnow.train.dataset import load_frame, read_manifest  # noqa: E402
@@ -346,7 +347,7 @@ def winnow_lines(cleaner: Cleaner, pages: list[Page], context_size: int = 1000) 
             total = [0] * len(lines)
             for p in record["paragraphs"]:
                 total[p["line"]] += len(p["text"])
-                if p["label"] == "content":
+                if p["label"] == LABEL_NAMES[CONTENT]:
                     kept[p["line"]] += len(p["text"])
             masks.append([k / t if t else 0.0 for k, t in zip(kept, total, strict=True)])
             texts.append(record["text"])

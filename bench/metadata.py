@@ -30,6 +30,7 @@ from bench.report import publish  # noqa: E402
 from winnow.features.metadata import FIELDS, html_metadata, text_metadata  # noqa: E402
 from winnow.features.page import Page  # noqa: E402
 from winnow.features.segment import segment_html  # noqa: E402
+from winnow.features.vocabulary import CONTENT, LABEL_NAMES  # noqa: E402
 
 SHARED_SETS = (
     "dragnet",
@@ -214,11 +215,12 @@ def measure_text(shared: Path, limit: int, model: str | None) -> dict:
                 pieces = predicted[row["id"]]
                 line_kept = [False] * len(lines)
                 for piece in pieces:
-                    line_kept[piece["line"]] |= piece["label"] == "content"
+                    line_kept[piece["line"]] |= piece["label"] == LABEL_NAMES[CONTENT]
                 by_line = text_metadata(lines, line_kept)
                 modes["model kept, lines"].append((row, from_html[url], by_line))
                 by_piece = text_metadata(
-                    [p["text"] for p in pieces], [p["label"] == "content" for p in pieces]
+                    [p["text"] for p in pieces],
+                    [p["label"] == LABEL_NAMES[CONTENT] for p in pieces],
                 )
                 modes["model kept, pieces"].append((row, from_html[url], by_piece))
         out[extractor] = {mode: score_text(rows) for mode, rows in modes.items()}

@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from winnow.features.vocabulary import CONTENT, LABEL_NAMES
+
 out_console = Console()
 err_console = Console(stderr=True)
 
@@ -240,7 +242,7 @@ def records_table(records: list[dict], console: Console = out_console) -> None:
             column, justify="left" if column in ("page", "topic", "error") else "right"
         )
     for r in records:
-        kept = sum(p["label"] == "content" for p in r["paragraphs"])
+        kept = sum(p["label"] == LABEL_NAMES[CONTENT] for p in r["paragraphs"])
         table.add_row(
             r["id"][-48:],
             r["topic"] or "-",

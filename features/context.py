@@ -15,6 +15,7 @@ from winnow.features.lineshape import LINE_SHAPE, edge_tokens, line_shape
 from winnow.features.page import Paragraph
 from winnow.features.repetition import OUTLET_COLUMNS, page_repeats
 from winnow.features.structure import BLOCK_COLUMNS, STRUCTURE_COLUMNS
+from winnow.features.vocabulary import ENDS_LINE
 
 STRING_COLUMNS = ["text", "edges", "tag", "path", "attrs", "block_attrs"]
 # Where the paragraph sits and what surrounds it.
@@ -39,7 +40,6 @@ TEXT_CONTEXT_COLUMNS = PLACE_COLUMNS + SHAPE_COLUMNS + REPEAT_COLUMNS
 LINK_COLUMNS = ["link_density", "rel_depth", "prev_link", "next_link", "window_link"]
 MARKUP_CONTEXT_COLUMNS = [*LINK_COLUMNS, *STRUCTURE_COLUMNS]
 NUMERIC_COLUMNS = TEXT_CONTEXT_COLUMNS + MARKUP_CONTEXT_COLUMNS + BLOCK_COLUMNS
-_TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", "…")
 _NO_STRUCTURE = (0.0,) * len(STRUCTURE_COLUMNS) + (-1.0,) * len(BLOCK_COLUMNS)
 
 
@@ -47,7 +47,7 @@ def paragraph_table(paragraphs: Sequence[Paragraph]) -> pd.DataFrame:
     """A DataFrame of the page's paragraphs with the columns the models read."""
     n = len(paragraphs)
     words = [math.log1p(len(p.text.split())) for p in paragraphs]
-    terminal = [float(p.text.rstrip().endswith(_TERMINAL)) for p in paragraphs]
+    terminal = [float(p.text.rstrip().endswith(ENDS_LINE)) for p in paragraphs]
     links = [p.link_density for p in paragraphs]
     max_depth = max((p.depth for p in paragraphs), default=0) or 1
     log_n = math.log1p(n)

@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from winnow.features.page import Page, Paragraph
 from winnow.features.structure import Block, structure_features
+from winnow.features.vocabulary import ENDS_LINE, SENTENCE_END_CLASS
 
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body center dd details dialog dir div dl dt fieldset
@@ -216,7 +217,8 @@ def attr_tokens(value: str) -> list[str]:
 
 
 class _Block:
-    """The block element a paragraph's text is collected under."""
+    """The block element a paragraph's text is collected under: its tag, the tag path and
+    class/id tokens above it, and its ``structure.Block`` (``node``)."""
 
     __slots__ = ("tag", "path", "attrs", "own", "block_attrs", "depth", "node")
 
@@ -228,6 +230,25 @@ class _Block:
         self.own = own
         self.block_attrs = " ".join(list(own) + [f"parent_{t}" for t in parent_own])
         self.depth = depth
+
+    @classmethod
+    def top(cls) -> _Block:
+        """The page itself, above every element."""
+        return cls("", (), (), (), (), 0, Block(None, "", "", ()))
+
+    def child(self, tag: str, attributes: dict) -> _Block:
+        """The block a ``tag`` element with ``attributes`` opens inside this one."""
+        classes = attributes.get("class") or ""
+        own = tuple(attr_tokens(f"{classes} {attributes.get('id') or ''}"))
+        return _Block(
+            tag,
+            (self.path + (tag,))[-MAX_PATH_TAGS:],
+            (self.attrs + tuple(t for t in own if t not in self.attrs))[-MAX_ATTR_TOKENS:],
+            own,
+            self.own,
+            self.depth + 1,
+            Block(self.node, tag, classes, own),
+        )
 
 
 MAX_NESTING = 10_000
@@ -291,133 +312,171 @@ def segment_html(html: str, *, max_paragraphs: int = 0) -> list[Paragraph]:
     ``PageTooLarge`` for one of over ``MAX_ELEMENTS`` elements (both before parsing), over
     ``MAX_PAGE_CHARS`` characters of text or over ``max_paragraphs`` paragraphs (0: none)."""
     _check_markup(html)
-    budget = _Budget(max_paragraphs)
-    tree = LexborHTMLParser(html)
-    root = tree.root
-    paragraphs: list[Paragraph] = []
+    root = LexborHTMLParser(html).root
     if root is None:
-        return paragraphs
-    parts: list[str] = []
-    link_chars = meta_chars = hidden_chars = 0
-    top = _Block("", (), (), (), (), 0, Block(None, "", "", ()))
-    block = top
-    all_blocks: list[Block] = [top.node]
-    owners: list[Block] = []
-    marks: list[tuple[float, float, float]] = []
-    seen: set[str] = set()
+        return []
+    page = _PageText(_Budget(max_paragraphs))
+    _walk(root, page)
+    page.budget.check()
+    return page.with_structure()
 
-    def flush() -> None:
-        nonlocal parts, link_chars, meta_chars, hidden_chars
-        if parts:
-            whole = budget.clean("".join(parts))
-            visible = max(1, _visible_chars(whole))
-            for text in cut_long(whole) if whole else ():
-                if not budget.take():
-                    continue
-                copy = len(text) >= COPY_MIN_CHARS and text in seen
-                if len(text) >= COPY_MIN_CHARS:
-                    seen.add(text)
-                paragraphs.append(
-                    Paragraph(
-                        text=text,
-                        index=len(paragraphs),
-                        tag=block.tag,
-                        path=" ".join(block.path),
-                        attrs=" ".join(block.attrs),
-                        block_attrs=block.block_attrs,
-                        link_density=round(min(1.0, link_chars / visible), 4),
-                        depth=block.depth,
-                    )
-                )
-                owners.append(block.node)
-                marks.append(
-                    (
-                        round(min(1.0, meta_chars / visible), 4),
-                        round(min(1.0, hidden_chars / visible), 4),
-                        float(copy),
-                    )
-                )
-        parts = []
-        link_chars = meta_chars = hidden_chars = 0
 
-    # Iterative depth-first walk. Entries: (node, block context, flags, exiting), flags
-    # saying whether the node is inside a link (1), a schema.org metadata value (2) or an
-    # element hidden by style or class (4); an exiting entry closes its block and restores
-    # the enclosing one.
-    stack: list[tuple] = [(root, top, 0, False)]
+# What the walk knows of a node's text beyond its block: inside a link, a schema.org metadata
+# value, an element hidden by style or class.
+_IN_LINK, _IN_MICRODATA, _IN_HIDDEN = 1, 2, 4
+
+
+def _walk(root, page: _PageText) -> None:
+    """Read the tree into ``page`` depth first, iteratively (deep nesting cannot overflow the
+    stack): what no reader sees is passed over, a break ends the paragraph, a block element
+    opens a block of its own, text joins the paragraph being collected.
+
+    Stack entries are ``(node, block context, flags, exiting)``; an exiting entry closes its
+    node's block and restores the enclosing one."""
+    stack: list[tuple] = [(root, page.block, 0, False)]
     while stack:
         node, ctx, flags, exiting = stack.pop()
         if exiting:
-            flush()
-            block = ctx
+            page.close_block(ctx)
             continue
         tag = node.tag
         if tag == "-text":
-            value = node.text_content or ""
-            if value:
-                parts.append(value)
-                if flags:
-                    chars = _visible_chars(value)
-                    if flags & 1:
-                        link_chars += chars
-                    if flags & 2:
-                        meta_chars += chars
-                    if flags & 4:
-                        hidden_chars += chars
+            page.add_text(node.text_content or "", flags)
             continue
         if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
-            continue
+            continue  # comments, the doctype, and elements that hold no reader's text
         attributes = node.attributes
         if "hidden" in attributes or attributes.get("aria-hidden") == "true":
             continue
         if tag in BREAK_TAGS:
-            flush()
+            page.flush()
             continue
         child_ctx = ctx
         if tag in BLOCK_TAGS and ctx.depth < MAX_BLOCK_DEPTH:
-            flush()
-            classes = attributes.get("class") or ""
-            own = tuple(attr_tokens(f"{classes} {attributes.get('id') or ''}"))
-            child_ctx = _Block(
-                tag,
-                (ctx.path + (tag,))[-MAX_PATH_TAGS:],
-                (ctx.attrs + tuple(t for t in own if t not in ctx.attrs))[-MAX_ATTR_TOKENS:],
-                own,
-                ctx.own,
-                ctx.depth + 1,
-                Block(ctx.node, tag, classes, own),
-            )
-            if not budget.over:  # past the limit paragraphs are only counted
-                all_blocks.append(child_ctx.node)
-            block = child_ctx
+            child_ctx = ctx.child(tag, attributes)
+            page.open_block(child_ctx)
             stack.append((node, ctx, flags, True))
         if tag == "a":
-            parts.append(" ")  # adjacent links are separate words, as a reader sees them
-            flags |= 1
-        prop = attributes.get("itemprop")
-        if prop and MICRODATA_PROPS.intersection(prop.lower().split()):
-            flags |= 2
-        if _styled_hidden(attributes):
-            flags |= 4
-        children = []
-        child = node.first_child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        for child in reversed(children):
+            page.add_text(" ", 0)  # adjacent links are separate words, as a reader sees them
+        flags = _child_flags(tag, attributes, flags)
+        for child in reversed(_children(node)):
             stack.append((child, child_ctx, flags, False))
-    flush()
-    budget.check()
-    shape = structure_features(
-        [p.text for p in paragraphs],
-        [p.link_density for p in paragraphs],
-        marks,
-        owners,
-        all_blocks,
-    )
-    for p, values in zip(paragraphs, shape, strict=True):
-        p.structure = values
-    return paragraphs
+    page.flush()
+
+
+def _child_flags(tag: str, attributes: dict, flags: int) -> int:
+    """The flags an element's children are read with."""
+    if tag == "a":
+        flags |= _IN_LINK
+    prop = attributes.get("itemprop")
+    if prop and MICRODATA_PROPS.intersection(prop.lower().split()):
+        flags |= _IN_MICRODATA
+    if _styled_hidden(attributes):
+        flags |= _IN_HIDDEN
+    return flags
+
+
+def _children(node) -> list:
+    children = []
+    child = node.first_child
+    while child is not None:
+        children.append(child)
+        child = child.next
+    return children
+
+
+class _PageText:
+    """What the walk has read of one page: the text being collected under the current block,
+    with how much of it is in links, metadata values and hidden elements, and the paragraphs
+    emitted so far, with the block each came from and its marks for ``structure``."""
+
+    def __init__(self, budget: _Budget):
+        self.budget = budget
+        self.block = _Block.top()
+        self.all_blocks: list[Block] = [self.block.node]
+        self.paragraphs: list[Paragraph] = []
+        self.owners: list[Block] = []
+        self.marks: list[tuple[float, float, float]] = []
+        self.seen: set[str] = set()
+        self._reset()
+
+    def _reset(self) -> None:
+        self.parts: list[str] = []
+        self.link_chars = self.meta_chars = self.hidden_chars = 0
+
+    def add_text(self, value: str, flags: int) -> None:
+        if not value:
+            return
+        self.parts.append(value)
+        if flags:
+            chars = _visible_chars(value)
+            if flags & _IN_LINK:
+                self.link_chars += chars
+            if flags & _IN_MICRODATA:
+                self.meta_chars += chars
+            if flags & _IN_HIDDEN:
+                self.hidden_chars += chars
+
+    def open_block(self, block: _Block) -> None:
+        """End the paragraph before ``block`` and collect text under it."""
+        self.flush()
+        if not self.budget.over:  # past the limit paragraphs are only counted
+            self.all_blocks.append(block.node)
+        self.block = block
+
+    def close_block(self, enclosing: _Block) -> None:
+        """End the block's last paragraph and collect text under ``enclosing`` again."""
+        self.flush()
+        self.block = enclosing
+
+    def flush(self) -> None:
+        """Emit the text collected so far as paragraphs (more than one when it is long)."""
+        if self.parts:
+            whole = self.budget.clean("".join(self.parts))
+            visible = max(1, _visible_chars(whole))
+            for text in cut_long(whole) if whole else ():
+                if self.budget.take():
+                    self._emit(text, visible)
+        self._reset()
+
+    def _emit(self, text: str, visible: int) -> None:
+        block = self.block
+        copy = len(text) >= COPY_MIN_CHARS and text in self.seen
+        if len(text) >= COPY_MIN_CHARS:
+            self.seen.add(text)
+        self.paragraphs.append(
+            Paragraph(
+                text=text,
+                index=len(self.paragraphs),
+                tag=block.tag,
+                path=" ".join(block.path),
+                attrs=" ".join(block.attrs),
+                block_attrs=block.block_attrs,
+                link_density=round(min(1.0, self.link_chars / visible), 4),
+                depth=block.depth,
+            )
+        )
+        self.owners.append(block.node)
+        self.marks.append(
+            (
+                round(min(1.0, self.meta_chars / visible), 4),
+                round(min(1.0, self.hidden_chars / visible), 4),
+                float(copy),
+            )
+        )
+
+    def with_structure(self) -> list[Paragraph]:
+        """The paragraphs, each given its place in the page's blocks."""
+        shape = structure_features(
+            [p.text for p in self.paragraphs],
+            [p.link_density for p in self.paragraphs],
+            self.marks,
+            self.owners,
+            self.all_blocks,
+        )
+        for p, values in zip(self.paragraphs, shape, strict=True):
+            p.structure = values
+        return self.paragraphs
 
 
 def _styled_hidden(attributes: dict) -> bool:
@@ -434,7 +493,7 @@ def _styled_hidden(attributes: dict) -> bool:
 
 # A sentence ends at terminal punctuation, maybe closed by quotes or brackets, then white space
 # and a capital or digit; the cut is in the white space, so nothing visible is lost.
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
+_SENTENCE_END = re.compile(rf"""{SENTENCE_END_CLASS}["'”’)\]]*(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
 _HARD_WRAP_MIN = 50
 
 
@@ -467,7 +526,7 @@ def _hard_wrapped(rows: list[str]) -> bool:
     widths = [len(r.rstrip()) for r in body]
     if min(widths) < _HARD_WRAP_MIN or max(widths) - min(widths) > 25:
         return False
-    open_ends = sum(1 for r in body if not r.rstrip().endswith((".", "!", "?", ":", '"', "”")))
+    open_ends = sum(1 for r in body if not r.rstrip().endswith(ENDS_LINE))
     return open_ends >= len(body) * 0.6
 
 

@@ -17,8 +17,8 @@ from scipy.special import expit
 
 from winnow.features.context import REPEAT_COLUMNS, SHAPE_COLUMNS
 from winnow.features.structure import BLOCK_COLUMNS, LEVELS, STRUCTURE_COLUMNS
+from winnow.features.vocabulary import ENDS_PROSE, MARGIN_CLIP
 
-CLIP = 8.0
 # Words in class and id names that say what a box holds. Alone they are weak (a "comments" box is
 # chaff on a news page and the content of a forum thread); the trees combine them with where
 # the box sits and how it scores. On grouped cross-validation over the default training pages
@@ -37,7 +37,6 @@ OFFSETS = (-3, -2, -1, 1, 2, 3)
 PROSE_COLUMNS = ["prose_before", "prose_after", "prose_gap"]
 # A line of prose: a sentence of some length that ends as sentences do.
 PROSE_WORDS = 10
-_TERMINAL = (".", "!", "?", '"', "”", "’", "…", ")")
 WINDOWS = (1, 3, 8)
 SEQUENCE_COLUMNS = (
     ["margin"]
@@ -99,9 +98,9 @@ def sequence_features(
     out = np.zeros((n, len(SEQUENCE_COLUMNS)), dtype=np.float64)
     if n == 0:
         return out
-    margins = np.clip(np.asarray(margins, dtype=np.float64), -CLIP, CLIP)
+    margins = np.clip(np.asarray(margins, dtype=np.float64), -MARGIN_CLIP, MARGIN_CLIP)
     words = table["text"].str.split().str.len().fillna(0).to_numpy(dtype=np.float64)
-    terminal = table["text"].str.rstrip().str[-1:].isin(list(_TERMINAL)).to_numpy()
+    terminal = table["text"].str.rstrip().str[-1:].isin(list(ENDS_PROSE)).to_numpy()
     prose = (words >= PROSE_WORDS) & terminal
     out[:, _OWN_AT:_HINTS_AT] = table[SHAPE_COLUMNS + REPEAT_COLUMNS].to_numpy(dtype=np.float64)
     if markup:
@@ -140,7 +139,7 @@ def _page_features(m, words, paths, attrs, links, prose) -> np.ndarray:
     mass = p * words
     total = mass.sum() or 1.0
     cols: list[np.ndarray] = [m]
-    padded = np.r_[np.full(3, -CLIP), m, np.full(3, -CLIP)]
+    padded = np.r_[np.full(3, -MARGIN_CLIP), m, np.full(3, -MARGIN_CLIP)]
     cols += [padded[3 + o : 3 + o + n] for o in OFFSETS]
     cum_w = np.r_[0.0, np.cumsum(weight)]
     cum_pw = np.r_[0.0, np.cumsum(p * weight)]

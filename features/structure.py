@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from winnow.features.vocabulary import ENDS_PROSE_BLOCK
+
 LEVELS = (1, 2, 3)
 MAIN_COLUMNS = ["in_main", "main_meet", "main_before", "main_after", "main_share"]
 LEVEL_COLUMNS = [
@@ -41,7 +43,6 @@ BLOCK_COLUMNS = [f"up{level}_block" for level in LEVELS]
 
 # A paragraph that reads as prose: long enough, mostly not links, ending as sentences end.
 PROSE_CHARS = 80
-_TERMINAL = (".", "!", "?", '"', "”", "’", "…", ")", ":")
 # Class and id words that readability weighs a candidate container by.
 _POSITIVE = re.compile(r"article|body|content|entry|main|page|post|text|blog|story")
 _NEGATIVE = re.compile(
@@ -104,7 +105,7 @@ def structure_features(
         return []
     chars = [float(len(t)) for t in texts]
     prose = [
-        c >= PROSE_CHARS and ld < 0.5 and t.rstrip().endswith(_TERMINAL)
+        c >= PROSE_CHARS and ld < 0.5 and t.rstrip().endswith(ENDS_PROSE_BLOCK)
         for t, c, ld in zip(texts, chars, link_density, strict=True)
     ]
     for i, block in enumerate(blocks):

@@ -12,6 +12,8 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import _check_feature_names_in, check_is_fitted, validate_data
 
+from winnow.features.vocabulary import ENDS_SENTENCE, SENTENCE_END_CLASS
+
 # Function words of the languages in the training data; their share separates prose from
 # menus and buttons, which have almost none.
 STOPWORDS = frozenset(
@@ -23,7 +25,7 @@ STOPWORDS = frozenset(
     para""".split()
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SENTENCE = re.compile(r"[.!?…]+(?:\s|$)")
+_SENTENCE = re.compile(rf"{SENTENCE_END_CLASS}+(?:\s|$)")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|@\w+\.", re.I)
 _SEPARATORS = re.compile(r"[|•·»›©®™]|\s[-–—/]\s")
 
@@ -69,7 +71,7 @@ def text_statistics(text: str) -> list[float]:
         sum((not ch.isalnum()) and (not ch.isspace()) for ch in text) / max(1, n_chars),
         title,
         np.log1p(len(_SENTENCE.findall(text))),
-        float(stripped.endswith((".", "!", "?", '"', "”", "…", "'", "’"))),
+        float(stripped.endswith(ENDS_SENTENCE)),
         float(stripped[:1].isupper()),
         float(any(q in text for q in ('"', "“", "”", "«"))),
         float(bool(_URLISH.search(text))),

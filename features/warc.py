@@ -4,7 +4,7 @@ What is read: ``response`` records whose payload is HTML (``text/html`` or
 ``application/xhtml+xml``, or no Content-Type and a payload that starts like HTML). The HTTP
 status line and headers are parsed, ``Transfer-Encoding: chunked`` and ``Content-Encoding:
 gzip``/``deflate`` are undone, and the bytes are decoded with the charset the HTTP header names,
-else by ``readers.decode`` (BOM, ``<meta charset>``, UTF-8). A page's ``id`` is the uuid of its
+else by ``decoding.decode`` (BOM, ``<meta charset>``, UTF-8). A page's ``id`` is the uuid of its
 ``WARC-Record-ID``, ``url`` its ``WARC-Target-URI``, ``meta`` holds ``warc_date`` and
 ``http_status`` (a 404 page is still a page), plus ``warc_truncated`` when the crawler cut it.
 
@@ -29,14 +29,14 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from winnow.features.page import Page
-from winnow.features.readers import (
+from winnow.features.decoding import (
     DEFAULT_MAX_BYTES,
     ReadError,
     codec_name,
     decode,
     looks_binary,
 )
+from winnow.features.page import Page
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -449,7 +449,7 @@ def _charset(content_type: str) -> str | None:
 
 
 def _looks_binary(body: bytes) -> bool:
-    """``readers.looks_binary``, without its per-byte count when the first 4 KiB hold no
+    """``decoding.looks_binary``, without its per-byte count when the first 4 KiB hold no
     control bytes at all (the usual page): that count was most of the reading time. Such a
     head can only be binary by its magic number, which the first 64 bytes show."""
     head = body[:4096]
@@ -465,7 +465,7 @@ def _sniff_html(body: bytes) -> bool:
 
 def _decode_html(body: bytes, charset: str | None) -> str:
     """The HTTP header's charset first, as browsers read it; a BOM still wins over it, and a
-    header charset that does not fit the bytes falls back to ``readers.decode``."""
+    header charset that does not fit the bytes falls back to ``decoding.decode``."""
     codec = codec_name(charset) if charset else None
     if codec and not body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:

@@ -24,6 +24,7 @@ import numpy as np
 import skops.io as sio
 
 from winnow.features.sequence import SEQUENCE_COLUMNS
+from winnow.features.vocabulary import LABEL_NAMES
 from winnow.models.atomic import atomic_dir
 from winnow.models.cleaner import FAVORS, Cleaner
 from winnow.models.glued import CUT_COLUMNS
@@ -202,7 +203,7 @@ def save_artifact(
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
             "versions": package_versions(),
             "labels": {
-                "boilerplate": ["boilerplate", "content"],
+                "boilerplate": list(LABEL_NAMES.values()),
                 "topic": [str(c) for c in cleaner.topic.classes_]
                 if cleaner.topic is not None
                 else [],

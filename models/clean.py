@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from winnow.features.decoding import DEFAULT_MAX_BYTES, ReadError, page_from_bytes, sniff_format
 from winnow.features.page import Page
-from winnow.features.readers import DEFAULT_MAX_BYTES, ReadError, page_from_bytes, sniff_format
 from winnow.models.cleaner import FAVORS, Cleaner, empty_record
 from winnow.models.defaults import default_model_path
 from winnow.models.predict import PredictOptions, load_cleaner

@@ -19,10 +19,10 @@ from winnow.features.page import Page, Paragraph
 from winnow.features.repetition import OUTLET_COLUMNS, outlet_columns
 from winnow.features.segment import PageTooLarge, segment_page
 from winnow.features.sequence import SEQUENCE_COLUMNS, sequence_features
+from winnow.features.vocabulary import BOILERPLATE, CONTENT, LABEL_NAMES
 from winnow.models.glued import cut_glued
 from winnow.models.limits import MAX_TOPIC_CHARS, PageLimitError, time_limit
 
-CONTENT, BOILERPLATE = "content", "boilerplate"
 OTHER_TOPIC = "other"
 # What ``Cleaner.favor`` may be: the thresholds training chose as best overall, or those it
 # chose on validation to keep cleaner text (precision) or more of the article (recall).
@@ -180,7 +180,7 @@ class Cleaner:
         if self.sequence_columns != SEQUENCE_COLUMNS:  # made before newer page features
             features = features[:, [SEQUENCE_COLUMNS.index(c) for c in self.sequence_columns]]
         proba = second.predict_proba(features)
-        return proba[:, list(second.classes_).index(1)]
+        return proba[:, content_column(second)]
 
     def paragraph_margins(self, table: pd.DataFrame, kind: str) -> np.ndarray:
         """Log-odds of content for each row (unsaturated, for comparing close candidates);
@@ -256,7 +256,7 @@ class Cleaner:
             keep = bool(score >= threshold)
             item = {
                 "text": p.text,
-                "label": CONTENT if keep else BOILERPLATE,
+                "label": LABEL_NAMES[CONTENT if keep else BOILERPLATE],
                 "score": round(float(score), 4),
             }
             if kind == "text":
@@ -279,11 +279,19 @@ class Cleaner:
             record["topic_score"] = round(score, 4)
 
 
+def content_column(classifier) -> int:
+    """Where content (``CONTENT``) is in a fitted classifier's ``classes_``: looked up, so
+    that a model fitted on other labels fails here rather than scoring the wrong class."""
+    classes = list(classifier.classes_)
+    if CONTENT not in classes:
+        raise ValueError(f"the classifier's classes {classes} do not include content ({CONTENT})")
+    return classes.index(CONTENT)
+
+
 def content_margin(classifier, X) -> np.ndarray:
-    """Log-odds of content (label 1) from a fitted binary classifier, whatever its class
-    order."""
+    """Log-odds of content from a fitted binary classifier, whatever its class order."""
     margins = classifier.decision_function(X)
-    return margins if list(classifier.classes_).index(1) == 1 else -margins
+    return margins if content_column(classifier) == 1 else -margins
 
 
 def segment_or_error(
@@ -355,7 +363,7 @@ def page_metadata(page: Page, paragraphs: list[dict]) -> dict[str, str | None]:
         lines.setdefault(p.get("line", len(lines)), []).append(p)
     return text_metadata(
         [" ".join(p["text"] for p in pieces) for pieces in lines.values()],
-        [any(p["label"] == CONTENT for p in pieces) for pieces in lines.values()],
+        [any(p["label"] == LABEL_NAMES[CONTENT] for p in pieces) for pieces in lines.values()],
     )
 
 

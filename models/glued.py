@@ -25,14 +25,17 @@ from winnow.features.context import own_columns
 from winnow.features.lineshape import line_shape
 from winnow.features.page import Paragraph
 from winnow.features.transformers import STOPWORDS
+from winnow.features.vocabulary import (
+    CLAUSE_BREAKS,
+    ENDS_SPLIT_SENTENCE,
+    MARGIN_CLIP,
+    MIN_CONTENT_WORDS,
+)
 
 EDGE_WORDS = 16  # how far from the piece's start (or end) a seam may sit, in words
 MIN_SIDE_WORDS = 2  # the shorter side: a lone word is no piece of chaff
-MIN_LONG_SIDE_WORDS = 8  # the longer side: the article's sentence
 HEADING_CAPITALS = 0.6  # a line with this share of capitalised words is a heading: no seams
-CLIP = 8.0
 _TOKEN = re.compile(r"\S+")
-_STOP = (".", "!", "?", ":", ";", ",", "—", "–", "-")
 _OPENERS = '"“‘(['
 CUT_COLUMNS = [
     "left_margin",
@@ -61,14 +64,14 @@ def candidate_cuts(text: str, *, at_start: bool = True, at_end: bool = True) -> 
     if lettered and sum(w[0].isupper() for w in lettered) >= HEADING_CAPITALS * len(lettered):
         return cuts  # Title Case: every capital would be a candidate, and none is a seam
     for i in range(MIN_SIDE_WORDS, n - MIN_SIDE_WORDS + 1):
-        if max(i, n - i) < MIN_LONG_SIDE_WORDS:
+        if max(i, n - i) < MIN_CONTENT_WORDS:
             continue
         if not ((at_start and i <= EDGE_WORDS) or (at_end and n - i <= EDGE_WORDS)):
             continue
         word, prev = words[i].group(), words[i - 1].group()
         if (
             (word[0].isupper() or word[0] in _OPENERS)
-            and not prev.endswith(_STOP)
+            and not prev.endswith(CLAUSE_BREAKS)
             and prev.lower() not in STOPWORDS
         ):
             cuts.append(words[i].start())
@@ -87,9 +90,9 @@ def cut_features(text: str, cuts: Sequence[int], sides: np.ndarray, whole: float
         left_shape = line_shape(" ".join(left))
         right_shape = line_shape(" ".join(right))
         rows[k] = [
-            np.clip(sides[k, 0], -CLIP, CLIP),
-            np.clip(sides[k, 1], -CLIP, CLIP),
-            np.clip(whole, -CLIP, CLIP),
+            np.clip(sides[k, 0], -MARGIN_CLIP, MARGIN_CLIP),
+            np.clip(sides[k, 1], -MARGIN_CLIP, MARGIN_CLIP),
+            np.clip(whole, -MARGIN_CLIP, MARGIN_CLIP),
             float(len(left) <= total - len(left)),
             math.log1p(len(left)),
             math.log1p(len(right)),
@@ -215,4 +218,4 @@ def cut_glued(
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?", "…", '"', "”"))
+    return text.rstrip().endswith(ENDS_SPLIT_SENTENCE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from winnow.features.readers import DEFAULT_MAX_BYTES
+from winnow.features.decoding import DEFAULT_MAX_BYTES
 
 OUTPUT_FORMATS = (".jsonl", ".jsonl.gz", ".parquet")
 

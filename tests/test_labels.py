@@ -1,7 +1,5 @@
+from winnow.features.vocabulary import BOILERPLATE, CONTENT, UNLABELLED
 from winnow.train.labels import (
-    BOILERPLATE,
-    CONTENT,
-    UNLABELLED,
     AlignOptions,
     GoldIndex,
     align_gold,

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from winnow.features.vocabulary import BOILERPLATE, CONTENT, MIN_CONTENT_WORDS
 from winnow.models.glued import CUT_COLUMNS, candidate_cuts, cut_candidates
-from winnow.train.labels import BOILERPLATE, CONTENT
 
 _END_PUNCT = ".!?;:,"
-MIN_CONTENT_WORDS = 8
 MAX_CHAFF_WORDS = 40
 
 

@@ -30,6 +30,7 @@ from winnow.features.page import Page, Paragraph
 from winnow.features.readers import read_pages
 from winnow.features.repetition import OUTLET_COLUMNS, outlet_columns
 from winnow.features.segment import MarkupTooDeep, PageTooLarge, segment_page
+from winnow.features.vocabulary import BOILERPLATE, CONTENT, UNLABELLED
 from winnow.models.artifact import package_versions
 from winnow.models.atomic import atomic_dir
 from winnow.models.events import event
@@ -37,9 +38,6 @@ from winnow.train.build_report import BuildReport, split_warnings
 from winnow.train.hub import HubSource, read_hub
 from winnow.train.label_map import URL_TOPIC_SOURCE, LabelMap
 from winnow.train.labels import (
-    BOILERPLATE,
-    CONTENT,
-    UNLABELLED,
     GoldIndex,
     labels_from_record,
     snippet_labels,

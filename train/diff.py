@@ -12,10 +12,10 @@ from typing import Any
 
 import numpy as np
 
+from winnow.features.vocabulary import BOILERPLATE, CONTENT, LABEL_NAMES
 from winnow.models.cleaner import Cleaner
 from winnow.train.evaluate import require_split, score_split, split_metrics
 from winnow.train.gates import compared_figures
-from winnow.train.labels import CONTENT
 from winnow.train.scored import ScoredSplit
 
 WORST = 10  # pages listed each way, disagreements shown each way
@@ -111,7 +111,7 @@ def _examples(paragraphs, chosen: np.ndarray, keep: np.ndarray) -> list[dict]:
         {
             "page": str(paragraphs["page_id"].iloc[i]),
             "text": str(paragraphs["text"].iloc[i])[:300],
-            "right_label": "content" if keep[i] else "boilerplate",
+            "right_label": LABEL_NAMES[CONTENT if keep[i] else BOILERPLATE],
         }
         for i in rows
     ]

@@ -13,11 +13,11 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, average_precision_score, confusion_matrix, f1_score
 
+from winnow.features.vocabulary import BOILERPLATE, CONTENT
 from winnow.models.atomic import write_text_atomic
 from winnow.models.cleaner import Cleaner
 from winnow.train.dataset import load_frame, read_manifest
 from winnow.train.label_map import URL_TOPIC_SOURCE
-from winnow.train.labels import BOILERPLATE, CONTENT
 from winnow.train.metrics import (
     binary_prf,
     expected_calibration_error,

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import precision_recall_curve
 
-from winnow.train.labels import BOILERPLATE, CONTENT
+from winnow.features.vocabulary import BOILERPLATE, CONTENT, LABEL_NAMES
 from winnow.train.metrics import (
     binary_prf,
     calibration_bins,
@@ -45,7 +45,7 @@ def figures_of(scored: ScoredSplit, metrics: dict[str, Any]) -> dict[str, Any]:
     }
     if len(labelled):
         figures["paragraph_confusion"] = {
-            "labels": ["boilerplate", "content"],
+            "labels": [LABEL_NAMES[BOILERPLATE], LABEL_NAMES[CONTENT]],
             "matrix": metrics["paragraph"]["confusion"],
         }
     if scored.topic is not None:

@@ -20,6 +20,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
 
 from winnow.features.sequence import sequence_features
+from winnow.features.vocabulary import CONTENT, LABEL_NAMES
 from winnow.models.artifact import save_artifact
 from winnow.models.cleaner import Cleaner, content_margin
 from winnow.models.events import event
@@ -40,7 +41,6 @@ from winnow.train.evaluate import (
     score_split,
     split_metrics,
 )
-from winnow.train.labels import CONTENT
 from winnow.train.metrics import token_counts, token_prf
 from winnow.train.options import TrainOptions
 from winnow.train.report import report_files
@@ -267,7 +267,7 @@ def _why_no_boilerplate(y: np.ndarray) -> str | None:
             "carry no gold_text, labels or with/without snippets)"
         )
     if len(np.unique(y)) < 2:
-        only = "content" if y[0] == CONTENT else "boilerplate"
+        only = LABEL_NAMES[int(y[0])]
         return f"the training split's {len(y)} labelled paragraphs are all {only}"
     return None
 

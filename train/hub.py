@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from winnow.features.decoding import ReadError
 from winnow.features.page import Page
-from winnow.features.readers import ReadError, page_from_record
+from winnow.features.readers import page_from_record
 
 
 @dataclass

@@ -12,9 +12,15 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-CONTENT, BOILERPLATE, UNLABELLED = 1, 0, -1
+from winnow.features.vocabulary import (
+    BOILERPLATE,
+    CONTENT,
+    LABEL_NAMES,
+    MIN_CONTENT_WORDS,
+    UNLABELLED,
+)
+
 _WORD = re.compile(r"\w+", re.UNICODE)
-MIN_GLUED_CONTENT = 8
 
 
 def tokens(text: str) -> list[str]:
@@ -102,7 +108,7 @@ def split_glued(text: str, index: GoldIndex) -> list[str] | None:
     content_words = len(mask) - cut if mask[-1] else cut
     # A headline that shares a name or phrase with the body is not glued chaff: the content
     # side must be a real run of article text.
-    if content_words < MIN_GLUED_CONTENT or len(mask) - content_words < 2:
+    if content_words < MIN_CONTENT_WORDS or len(mask) - content_words < 2:
         return None
     at = spans[cut][0]
     left, right = text[:at].strip(), text[at:].strip()
@@ -115,9 +121,9 @@ def labels_from_record(values: Sequence, n: int) -> list[int] | None:
         return None
     out = []
     for value in values:
-        if value in (1, True, "content", "1"):
+        if value in (CONTENT, True, LABEL_NAMES[CONTENT], str(CONTENT)):
             out.append(CONTENT)
-        elif value in (0, False, "boilerplate", "0"):
+        elif value in (BOILERPLATE, False, LABEL_NAMES[BOILERPLATE], str(BOILERPLATE)):
             out.append(BOILERPLATE)
         else:
             out.append(UNLABELLED)

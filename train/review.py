@@ -17,10 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from winnow.features.context import paragraph_table
 from winnow.features.page import Page
+from winnow.features.vocabulary import logit
 from winnow.models.atomic import write_text_atomic
 from winnow.models.cleaner import Cleaner, segment_or_error
 from winnow.train.review_labels import append_answer, paragraph_key, read_answers
@@ -49,7 +48,7 @@ class ReviewItem:
     def doubt(self) -> float:
         """How far the score is from the threshold in log-odds: 0 is a coin toss. Log-odds,
         because with a threshold of 0.05 a score of 0.0001 is sure, not close."""
-        return abs(_logit(self.score) - _logit(self.threshold))
+        return abs(logit(self.score) - logit(self.threshold))
 
     def record(self, label: str | None) -> dict[str, Any]:
         out = {k: v for k, v in asdict(self).items() if k not in ("before", "after")}
@@ -217,11 +216,6 @@ def run_session(
             position += 1
     result.left = len(items) - position
     return result
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return float(np.log(p / (1 - p)))
 
 
 def _counter(answer: str) -> str:

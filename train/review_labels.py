@@ -20,9 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from winnow.train.labels import BOILERPLATE, CONTENT
-
-ANSWERS = {"content": CONTENT, "boilerplate": BOILERPLATE}
+from winnow.features.vocabulary import LABEL_CODES
 
 
 def normalise(text: str) -> str:
@@ -79,7 +77,7 @@ def read_reviewed(paths: Iterable[str | os.PathLike]) -> ReviewedLabels:
         out.records += len(answers)
         out.problems += problems
     for (page_id, text), record in merged.items():
-        label = ANSWERS.get(record.get("label"))
+        label = LABEL_CODES.get(record.get("label"))
         if label is not None:
             out.by_page.setdefault(page_id, {})[text] = label
     return out
