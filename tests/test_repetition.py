@@ -1,6 +1,8 @@
 """Repetition on the page and across an outlet's pages, counted the same way at build time
 and at prediction, with copies of a page never counted as its company."""
 
+import math
+
 import numpy as np
 import pandas as pd
 from fuzzing import examples
@@ -43,11 +45,13 @@ def test_normalised_lines_ignore_case_digits_spacing_and_outer_punctuation():
 
 
 def test_page_repeats_count_the_other_copies_on_the_page():
+    # Two other copies each: log1p(2), as the module computes it (numpy's log1p can differ from
+    # the C library's in the last bit, and does on some CPUs).
     assert page_repeats(["Buy now", "Text", "buy now.", "Buy now"]) == [
-        np.log1p(2),
+        math.log1p(2),
         0.0,
-        np.log1p(2),
-        np.log1p(2),
+        math.log1p(2),
+        math.log1p(2),
     ]
 
 
