@@ -282,40 +282,71 @@ def build_dataset(
     labels of the paragraphs they name, and make pages that had none usable.
     """
     options = options or BuildOptions()
-    inputs = [Path(p) for p in inputs]
-    label_files = [Path(p) for p in labels]
+    inputs, label_files, out = [Path(p) for p in inputs], [Path(p) for p in labels], Path(out)
     reviewed = read_reviewed(label_files)
     report = BuildReport(topic_field=options.topic_field, label_field=options.label_field)
     for problem in reviewed.problems:
         log.warning(problem)
         report.extra_warnings.append(problem)
-    if not inputs and not hub:
-        raise ValueError("nothing to build from: give page files, folders or --hf datasets")
-    out = Path(out)
-    if out.exists() and not overwrite:
-        raise FileExistsError(f"{out} exists; choose another --out or pass --overwrite")
+    _check_destination(inputs, hub, out, overwrite)
 
     pages = _with_renderings(_all_pages(inputs, hub, options.domain), options.render)
     found = collect_examples(pages, options, reviewed, report, progress)
-    if not found.pages:
-        first = "; ".join(f"{d['where']}: {d['reason']}: {d['detail']}" for d in report.dropped[:3])
-        raise ValueError(
-            f"no usable pages in {', '.join(map(str, inputs))} ({dict(found.dropped)})"
-            + (f"; first: {first}" if first else "")
-        )
+    _require_pages(found, inputs, report)
     event(log, "pages read", pages=found.seen, kept=len(found.pages), dropped=dict(found.dropped))
     assignment = split_outlets(found, options, report)
     weak = relabel(found, assignment, options, reviewed)
     add_outlet_columns(found.pages, found.tables)
-    page_frame = pd.DataFrame(found.pages)
-    page_frame["split"] = page_frame["domain"].map(assignment)
-    para_frame = pd.concat(found.tables, ignore_index=True)
-    para_frame["split"] = para_frame["domain"].map(assignment)
+    frames = _split_frames(found, assignment)
+    sources = [_describe_source(p) for p in inputs + label_files] + [_describe_hub(h) for h in hub]
+    manifest = _manifest(options, sources, found, frames, report, weak, reviewed, label_files)
+    write_dataset(out, frames, manifest, overwrite)
+    return manifest
 
+
+def _check_destination(
+    inputs: list[Path], hub: Sequence[HubSource], out: Path, overwrite: bool
+) -> None:
+    if not inputs and not hub:
+        raise ValueError("nothing to build from: give page files, folders or --hf datasets")
+    if out.exists() and not overwrite:
+        raise FileExistsError(f"{out} exists; choose another --out or pass --overwrite")
+
+
+def _require_pages(found: Examples, inputs: list[Path], report: BuildReport) -> None:
+    """No page gave an example: say why, with the first few reasons, before splitting."""
+    if found.pages:
+        return
+    first = "; ".join(f"{d['where']}: {d['reason']}: {d['detail']}" for d in report.dropped[:3])
+    raise ValueError(
+        f"no usable pages in {', '.join(map(str, inputs))} ({dict(found.dropped)})"
+        + (f"; first: {first}" if first else "")
+    )
+
+
+def _split_frames(found: Examples, assignment: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """The pages and paragraphs tables, each row with its outlet's split."""
+    pages = pd.DataFrame(found.pages)
+    pages["split"] = pages["domain"].map(assignment)
+    paragraphs = pd.concat(found.tables, ignore_index=True)
+    paragraphs["split"] = paragraphs["domain"].map(assignment)
+    return {"paragraphs": paragraphs, "pages": pages}
+
+
+def _manifest(
+    options: BuildOptions,
+    sources: list[dict],
+    found: Examples,
+    frames: dict[str, pd.DataFrame],
+    report: BuildReport,
+    weak: dict,
+    reviewed: ReviewedLabels,
+    label_files: list[Path],
+) -> dict[str, Any]:
+    """What the dataset is and how it was made; logs its warnings and dropped records."""
     manifest = {
         **_manifest_head(options),
-        "sources": [_describe_source(p) for p in inputs + label_files]
-        + [_describe_hub(h) for h in hub],
+        "sources": sources,
         "pages_read": found.seen,
         "pages_kept": len(found.pages),
         "pages_dropped": dict(sorted(found.dropped.items())),
@@ -330,9 +361,9 @@ def build_dataset(
             "applied": found.applied["labels"],
             "pages": found.applied["pages"],
         },
-        "splits": split_counts(page_frame, para_frame),
+        "splits": split_counts(frames["pages"], frames["paragraphs"]),
     }
-    outlets = int(page_frame["domain"].nunique())
+    outlets = int(frames["pages"]["domain"].nunique())
     manifest["warnings"] = report.warnings() + split_warnings(
         manifest["splits"], outlets, options.fractions
     )
@@ -342,7 +373,6 @@ def build_dataset(
     for record in report.dropped:
         event(log, "record dropped", **record)
     manifest["fingerprint"] = _fingerprint(manifest)
-    write_dataset(out, {"paragraphs": para_frame, "pages": page_frame}, manifest, overwrite)
     return manifest
 
 
