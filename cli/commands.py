@@ -23,7 +23,7 @@ from winnow.models.exit_codes import EXIT_CHECK_FAILED, EXIT_USAGE
 from winnow.models.options import OUTPUT_FORMATS, PredictOptions
 from winnow.train.hub import HubSource
 from winnow.train.labels import AlignOptions
-from winnow.train.options import BuildOptions, TrainOptions
+from winnow.train.options import REVIEW_PARAGRAPHS, BuildOptions, TrainOptions
 
 app = typer.Typer(
     name="winnow",
@@ -541,7 +541,9 @@ def review(
         list[Path], typer.Argument(help="Page files, folders, JSONL, WARC or globs to pick from.")
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Labels JSONL to append answers to.")],
-    n: Annotated[int, typer.Option("--n", "-n", help="Paragraphs to ask about.")] = 50,
+    n: Annotated[
+        int, typer.Option("--n", "-n", help="Paragraphs to ask about.")
+    ] = REVIEW_PARAGRAPHS,
     max_pages: Annotated[
         int, typer.Option(help="Score only the first N pages of a large crawl (0: all).")
     ] = 0,

@@ -46,3 +46,7 @@ class TrainOptions:
     topic_max_features: int = 300_000
     topic_threshold: float = 0.0
     sequence_folds: int = 2  # domain folds for the second pass's training scores; 0: no second pass
+
+
+# The paragraphs `winnow review` asks about unless told otherwise (``select_for_review``).
+REVIEW_PARAGRAPHS = 50

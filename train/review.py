@@ -22,6 +22,7 @@ from winnow.features.page import Page
 from winnow.features.vocabulary import logit
 from winnow.models.atomic import write_text_atomic
 from winnow.models.cleaner import Cleaner, segment_or_error
+from winnow.train.options import REVIEW_PARAGRAPHS
 from winnow.train.review_labels import append_answer, paragraph_key, read_answers
 from winnow.train.splits import split_group
 
@@ -59,7 +60,7 @@ class ReviewItem:
 def select_for_review(
     cleaner: Cleaner,
     pages: Iterable[Page],
-    n: int = 50,
+    n: int = REVIEW_PARAGRAPHS,
     *,
     exclude: set[tuple[str, str]] = frozenset(),
 ) -> list[ReviewItem]:
