@@ -28,23 +28,30 @@ def say(text: str, **style) -> None:
     out_console.print(text, **style)
 
 
+def _bar(*columns):
+    """A transient rich bar on stderr: a spinner, ``columns``, the elapsed time. Off when
+    stderr is not a terminal: a log file gets the summary, not a bar."""
+    from rich.progress import Progress, SpinnerColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(),
+        *columns,
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    )
+
+
 @contextmanager
 def progress(quiet: bool):
     """A progress line on stderr (pages done, pages per second); yields its advance call."""
     if quiet:
         yield lambda n: None
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import TextColumn
 
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.completed:,.0f} pages"),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,  # a log file gets the summary, not a bar
-    ) as bar:
+    with _bar(TextColumn("{task.completed:,.0f} pages"), TextColumn("{task.fields[rate]}")) as bar:
         task = bar.add_task("predict", total=None, rate="")
 
         def advance(n: int) -> None:
@@ -62,16 +69,11 @@ def stages(quiet: bool, names: tuple[str, ...]):
     if quiet:
         yield lambda name: None
         return
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, TextColumn
 
-    with Progress(
-        SpinnerColumn(),
+    with _bar(
         BarColumn(bar_width=24),
         TextColumn("{task.completed:.0f}/{task.total:.0f} {task.description}"),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,  # a log file gets the summary, not a bar
     ) as bar:
         task = bar.add_task(names[0], total=len(names))
 
@@ -88,16 +90,9 @@ def working(quiet: bool, what: str):
     if quiet:
         yield
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import TextColumn
 
-    with Progress(
-        SpinnerColumn(),
-        TextColumn(what),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as bar:
+    with _bar(TextColumn(what)) as bar:
         bar.add_task(what, total=None)
         yield
 
