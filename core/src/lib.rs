@@ -1,0 +1,10 @@
+//! winnow's compiled core: a batch of pages in, paragraphs with their context and the
+//! feature matrices the models read out. The engine is plain Rust (tested by `cargo test`);
+//! `python` (feature `python`) is the thin PyO3 layer that exposes it as `winnow._core`.
+
+pub mod paragraph;
+
+#[cfg(feature = "python")]
+mod python;
+
+pub use paragraph::{Limits, Paragraph, Refusal};
