@@ -2,7 +2,9 @@
 //! feature matrices the models read out. The engine is plain Rust (tested by `cargo test`);
 //! `python` (feature `python`) is the thin PyO3 layer that exposes it as `winnow._core`.
 
+pub mod ngrams;
 pub mod paragraph;
+pub mod sparse;
 pub mod text;
 pub mod vocabulary;
 
