@@ -3,6 +3,10 @@
 //! `python` (feature `python`) is the thin PyO3 layer that exposes it as `winnow._core`.
 
 pub mod paragraph;
+mod pyre;
+pub mod pyunicode;
+pub mod shape;
+pub mod stats;
 pub mod vocabulary;
 
 #[cfg(feature = "python")]
