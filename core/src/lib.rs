@@ -4,7 +4,11 @@
 
 pub mod ngrams;
 pub mod paragraph;
+mod pyre;
+pub mod pyunicode;
+pub mod shape;
 pub mod sparse;
+pub mod stats;
 pub mod text;
 pub mod vocabulary;
 
