@@ -11,11 +11,10 @@
 
 use crate::pyunicode::{is_alpha, is_upper};
 use crate::shape::line_shape;
-use crate::stats::STOPWORDS;
+use crate::stats::{LONGEST_STOPWORD, STOPWORDS};
 use crate::vocabulary::{
     ends_with_any, is_py_space, CLAUSE_BREAKS, ENDS_SPLIT_SENTENCE, MARGIN_CLIP, MIN_CONTENT_WORDS,
 };
-use std::sync::LazyLock;
 
 /// `EDGE_WORDS`: how far from the piece's start (or end) a seam may sit, in words.
 pub const EDGE_WORDS: usize = 16;
@@ -51,16 +50,6 @@ const NEAR_START: usize = 3;
 const CALL_START: usize = 0;
 const SECOND_PERSON: usize = 1;
 const DATE: usize = 4;
-
-/// The longest stopword, in characters: lower-casing never shortens a word, so a longer
-/// word is no stopword and need not be lower-cased.
-static LONGEST_STOPWORD: LazyLock<usize> = LazyLock::new(|| {
-    STOPWORDS
-        .iter()
-        .map(|w| w.chars().count())
-        .max()
-        .unwrap_or(0)
-});
 
 /// A match of `_TOKEN` (`\S+`): its start in characters and its text.
 struct Word<'a> {

@@ -3,7 +3,13 @@
 //! `python` (feature `python`) is the thin PyO3 layer that exposes it as `winnow._core`.
 
 pub mod glued;
+pub mod ngrams;
 pub mod paragraph;
+mod pyre;
+pub mod pyunicode;
+pub mod shape;
+pub mod sparse;
+pub mod stats;
 pub mod text;
 pub mod vocabulary;
 
