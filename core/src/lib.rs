@@ -2,7 +2,10 @@
 //! feature matrices the models read out. The engine is plain Rust (tested by `cargo test`);
 //! `python` (feature `python`) is the thin PyO3 layer that exposes it as `winnow._core`.
 
+pub mod html;
 pub mod paragraph;
+pub mod structure;
+pub mod text;
 pub mod vocabulary;
 
 #[cfg(feature = "python")]
