@@ -3,6 +3,7 @@
 //! `python` (feature `python`) is the thin PyO3 layer that exposes it as `winnow._core`.
 
 pub mod glued;
+pub mod html;
 pub mod ngrams;
 pub mod paragraph;
 mod pyre;
@@ -10,6 +11,7 @@ pub mod pyunicode;
 pub mod shape;
 pub mod sparse;
 pub mod stats;
+pub mod structure;
 pub mod text;
 pub mod vocabulary;
 

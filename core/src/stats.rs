@@ -43,6 +43,16 @@ pub static STOPWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     words
 });
 
+/// The function words `STOPWORDS` holds, sorted (for the glued-chaff cutter and Python).
+pub fn stopwords() -> &'static [&'static str] {
+    &STOPWORDS
+}
+
+/// Whether a word that is already lower-cased is one of `STOPWORDS`.
+pub fn is_lower_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
 /// The longest stopword, in characters: a longer word cannot lower-case to one (lower
 /// casing never shortens a word).
 pub static LONGEST_STOPWORD: LazyLock<usize> = LazyLock::new(|| {

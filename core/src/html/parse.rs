@@ -1,0 +1,334 @@
+//! The page's tree, built by html5ever into scraper's `Html` under a guard that refuses the
+//! page as soon as building it grows past a bound, rather than after.
+//!
+//! A count of the raw markup (`check_markup`) cannot bound what the tree builder makes of
+//! it: 2,000 unclosed formatting elements with distinct attributes are copied into every
+//! following paragraph by the adoption agency (a 25 KB page became 2 million elements), and
+//! close tags that close nothing hide a deep nesting from `markup_depth` while the stack of
+//! open elements, which every scope check walks, grows by one a tag. So the guard sits
+//! between the tokenizer and the tree builder: after each token it reads how many elements
+//! the sink has created and, every `TRACE_ELEMENTS` new elements, how many the tree builder
+//! holds open (its open elements and active formatting list, through `trace_handles`), and
+//! once a bound is past it drops the rest of the page's tokens and the page is refused.
+
+use std::borrow::Cow;
+use std::cell::{Cell, Ref, RefCell};
+
+use ego_tree::NodeId;
+use html5ever::buffer_queue::BufferQueue;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{
+    ElementFlags, NodeOrText, QuirksMode, Tracer, TreeBuilder, TreeBuilderOpts, TreeSink,
+};
+use html5ever::{Attribute, QualName, TokenizerResult};
+use scraper::{Html, HtmlTreeSink};
+
+use super::{too_deep, too_many_elements, MAX_ELEMENTS, MAX_NESTING};
+use crate::paragraph::{Limits, Refusal};
+
+/// The most elements the tree builder may hold open (open elements and active formatting
+/// elements). Above `MAX_NESTING` by a margin, so that a page `markup_depth` lets through
+/// is never refused here for the few elements the parser adds (`html`, `body`, a `tbody`).
+pub const MAX_OPEN: usize = MAX_NESTING + 1024;
+/// New elements between two counts of the open ones: the open elements grow only by new
+/// elements, so they never exceed `MAX_OPEN + TRACE_ELEMENTS`.
+const TRACE_ELEMENTS: usize = 256;
+/// Tokens between two looks at the clock.
+const TIME_CHECK_TOKENS: usize = 1024;
+/// The markup is fed to the tokenizer in pieces of about this many bytes, so that a refused
+/// page is not tokenized to its end.
+const CHUNK_BYTES: usize = 1 << 16;
+
+/// The tree of `html`, or the refusal its building ran into.
+pub fn parse(html: &str, limits: &Limits) -> Result<Html, Refusal> {
+    parse_in_chunks(html, limits, CHUNK_BYTES)
+}
+
+fn parse_in_chunks(html: &str, limits: &Limits, chunk_bytes: usize) -> Result<Html, Refusal> {
+    // lexbor, which the Python reads pages with, parses with scripting off: `<noscript>`
+    // holds markup, not text.
+    let opts = TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() };
+    let sink = CountingSink { inner: HtmlTreeSink::new(Html::new_document()), elements: Cell::new(0) };
+    let guard = Guard {
+        builder: TreeBuilder::new(sink, opts),
+        limits,
+        tokens: Cell::new(0),
+        traced_at: Cell::new(0),
+        refusal: RefCell::new(None),
+    };
+    let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    for chunk in chunks(html, chunk_bytes) {
+        queue.push_back(StrTendril::from_slice(chunk));
+        while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
+        if let Some(refusal) = tokenizer.sink.refusal.take() {
+            return Err(refusal);
+        }
+    }
+    tokenizer.end();
+    if let Some(refusal) = tokenizer.sink.refusal.take() {
+        return Err(refusal);
+    }
+    Ok(tokenizer.sink.builder.sink.inner.finish())
+}
+
+/// `text` in pieces of about `size` bytes, each cut at a character boundary.
+fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = size.max(1).min(rest.len());
+        while !rest.is_char_boundary(end) {
+            end += 1;
+        }
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+/// Between the tokenizer and the tree builder: passes tokens on until a bound is past, then
+/// drops them and keeps the refusal.
+struct Guard<'l> {
+    builder: TreeBuilder<NodeId, CountingSink>,
+    limits: &'l Limits,
+    tokens: Cell<usize>,
+    /// The element count when the open elements were last counted.
+    traced_at: Cell<usize>,
+    refusal: RefCell<Option<Refusal>>,
+}
+
+impl Guard<'_> {
+    /// The refusal the tree built so far calls for, if any.
+    fn check(&self) -> Option<Refusal> {
+        let elements = self.builder.sink.elements.get();
+        if elements > MAX_ELEMENTS {
+            return Some(too_many_elements(elements));
+        }
+        if elements - self.traced_at.get() >= TRACE_ELEMENTS {
+            self.traced_at.set(elements);
+            if self.open_elements() > MAX_OPEN {
+                return Some(too_deep());
+            }
+        }
+        let tokens = self.tokens.get() + 1;
+        self.tokens.set(tokens);
+        if tokens % TIME_CHECK_TOKENS == 0 {
+            return self.limits.check_time("segmenting the page").err();
+        }
+        None
+    }
+
+    /// The handles the tree builder holds: its open elements, its active formatting
+    /// elements, and the document, head and form pointers.
+    fn open_elements(&self) -> usize {
+        let count = Count(Cell::new(0));
+        self.builder.trace_handles(&count);
+        count.0.get()
+    }
+
+    fn refused(&self) -> bool {
+        self.refusal.borrow().is_some()
+    }
+}
+
+impl TokenSink for Guard<'_> {
+    type Handle = NodeId;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+        if self.refused() {
+            return TokenSinkResult::Continue;
+        }
+        let result = self.builder.process_token(token, line_number);
+        if let Some(refusal) = self.check() {
+            *self.refusal.borrow_mut() = Some(refusal);
+            return TokenSinkResult::Continue;
+        }
+        result
+    }
+
+    fn end(&self) {
+        if !self.refused() {
+            self.builder.end();
+        }
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// Counts the handles `trace_handles` shows it.
+struct Count(Cell<usize>);
+
+impl Tracer for Count {
+    type Handle = NodeId;
+
+    fn trace_handle(&self, _node: &NodeId) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+/// scraper's sink, counting the elements it creates.
+struct CountingSink {
+    inner: HtmlTreeSink,
+    elements: Cell<usize>,
+}
+
+impl TreeSink for CountingSink {
+    type Handle = NodeId;
+    type Output = Html;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Html {
+        self.inner.finish()
+    }
+
+    fn parse_error(&self, msg: Cow<'static, str>) {
+        self.inner.parse_error(msg);
+    }
+
+    fn get_document(&self) -> NodeId {
+        self.inner.get_document()
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        self.inner.elem_name(target)
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        self.elements.set(self.elements.get() + 1);
+        self.inner.create_element(name, attrs, flags)
+    }
+
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.inner.create_comment(text)
+    }
+
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.inner.create_pi(target, data)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.inner.append(parent, child);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        self.inner.append_based_on_parent_node(element, prev_element, child);
+    }
+
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        self.inner.append_doctype_to_document(name, public_id, system_id);
+    }
+
+    fn mark_script_already_started(&self, node: &NodeId) {
+        self.inner.mark_script_already_started(node);
+    }
+
+    fn pop(&self, node: &NodeId) {
+        self.inner.pop(node);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.inner.get_template_contents(target)
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.inner.same_node(x, y)
+    }
+
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode);
+    }
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        self.inner.append_before_sibling(sibling, new_node);
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.inner.add_attrs_if_missing(target, attrs);
+    }
+
+    fn associate_with_form(
+        &self,
+        target: &NodeId,
+        form: &NodeId,
+        nodes: (&NodeId, Option<&NodeId>),
+    ) {
+        self.inner.associate_with_form(target, form, nodes);
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.inner.remove_from_parent(target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.inner.reparent_children(node, new_parent);
+    }
+
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
+        self.inner.is_mathml_annotation_xml_integration_point(handle)
+    }
+
+    fn set_current_line(&self, line_number: u64) {
+        self.inner.set_current_line(line_number);
+    }
+
+    fn allow_declarative_shadow_roots(&self, intended_parent: &NodeId) -> bool {
+        self.inner.allow_declarative_shadow_roots(intended_parent)
+    }
+
+    fn attach_declarative_shadow(
+        &self,
+        location: &NodeId,
+        template: &NodeId,
+        attrs: &[Attribute],
+    ) -> bool {
+        self.inner.attach_declarative_shadow(location, template, attrs)
+    }
+
+    fn maybe_clone_an_option_into_selectedcontent(&self, option: &NodeId) {
+        self.inner.maybe_clone_an_option_into_selectedcontent(option);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRICKY: &str = "<!doctype html>\r\n<html><head><title>t&amp;t</title><noscript><div>x\
+        </div></noscript></head><body>caf\u{e9} &eacute;&#x41;<b><p>misnested</b> text</p>\
+        <table><tr><td>cell<div>foster</table><script>if (a < b) {}</script>\r\n<svg><foo/>\
+        </svg><p>\u{1F600} end &notin";
+
+    #[test]
+    fn pieces_parse_as_the_whole() {
+        let limits = Limits::default();
+        let whole = parse_in_chunks(TRICKY, &limits, usize::MAX).expect("parses");
+        for size in [1, 2, 3, 7, 64] {
+            let pieces = parse_in_chunks(TRICKY, &limits, size).expect("parses");
+            assert_eq!(format!("{:?}", pieces.tree), format!("{:?}", whole.tree), "{size}");
+        }
+    }
+
+    #[test]
+    fn chunks_cut_at_character_boundaries() {
+        let text = "a\u{e9}\u{1F600}b";
+        let pieces: Vec<&str> = chunks(text, 2).collect();
+        assert_eq!(pieces.concat(), text);
+        assert!(pieces.len() > 1);
+    }
+}
