@@ -11,10 +11,11 @@
 
 use crate::pyunicode::{is_alpha, is_upper};
 use crate::shape::line_shape;
-use crate::stats::{LONGEST_STOPWORD, STOPWORDS};
+use crate::stats::{is_lower_stopword, stopwords};
 use crate::vocabulary::{
     ends_with_any, is_py_space, CLAUSE_BREAKS, ENDS_SPLIT_SENTENCE, MARGIN_CLIP, MIN_CONTENT_WORDS,
 };
+use std::sync::LazyLock;
 
 /// `EDGE_WORDS`: how far from the piece's start (or end) a seam may sit, in words.
 pub const EDGE_WORDS: usize = 16;
@@ -50,6 +51,15 @@ const NEAR_START: usize = 3;
 const CALL_START: usize = 0;
 const SECOND_PERSON: usize = 1;
 const DATE: usize = 4;
+
+/// The longest stopword, in characters.
+static LONGEST_STOPWORD: LazyLock<usize> = LazyLock::new(|| {
+    stopwords()
+        .iter()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+});
 
 /// A match of `_TOKEN` (`\S+`): its start in characters and its text.
 struct Word<'a> {
@@ -91,10 +101,7 @@ fn py_split(text: &str) -> impl Iterator<Item = &str> {
 /// `word.lower() in STOPWORDS`. Lower-casing never shortens a word, so a word longer than
 /// the longest stopword is none and is not lower-cased.
 fn is_stopword(word: &str) -> bool {
-    word.chars().count() <= *LONGEST_STOPWORD
-        && STOPWORDS
-            .binary_search(&word.to_lowercase().as_str())
-            .is_ok()
+    word.chars().count() <= *LONGEST_STOPWORD && is_lower_stopword(&word.to_lowercase())
 }
 
 /// `word.lower().strip(_OPENERS) in STOPWORDS`: stripping first is the same, since no

@@ -36,7 +36,7 @@ const STOPWORD_TEXT: &str = "a about after all also an and are as at be been but
     est pour dans que qui el los las y en por con para";
 
 /// `STOPWORDS`, sorted for a binary search.
-pub static STOPWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+static STOPWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut words: Vec<&str> = STOPWORD_TEXT.split_whitespace().collect();
     words.sort_unstable();
     words.dedup();
@@ -55,7 +55,7 @@ pub fn is_lower_stopword(word: &str) -> bool {
 
 /// The longest stopword, in characters: a longer word cannot lower-case to one (lower
 /// casing never shortens a word).
-pub static LONGEST_STOPWORD: LazyLock<usize> = LazyLock::new(|| {
+static LONGEST_STOPWORD: LazyLock<usize> = LazyLock::new(|| {
     STOPWORDS
         .iter()
         .map(|w| w.chars().count())
