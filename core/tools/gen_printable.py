@@ -38,6 +38,7 @@ def main(path: str) -> None:
         "//! regenerate it when winnow's interpreter moves to another Unicode version.",
         "",
         f"/// {len(ranges)} ranges of blanked code points, sorted and disjoint.",
+        "#[rustfmt::skip]",
         "pub(super) static BLANKED: &[(u32, u32)] = &[",
     ]
     for i in range(0, len(ranges), 4):

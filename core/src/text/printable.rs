@@ -6,6 +6,7 @@
 //! regenerate it when winnow's interpreter moves to another Unicode version.
 
 /// 703 ranges of blanked code points, sorted and disjoint.
+#[rustfmt::skip]
 pub(super) static BLANKED: &[(u32, u32)] = &[
     (0x0000, 0x0008), (0x000E, 0x001B), (0x007F, 0x0084), (0x0086, 0x009F),
     (0x00AD, 0x00AD), (0x0378, 0x0379), (0x0380, 0x0383), (0x038B, 0x038B),
