@@ -3,6 +3,7 @@
 //! `python` (feature `python`) is the thin PyO3 layer that exposes it as `winnow._core`.
 
 pub mod paragraph;
+pub mod sequence;
 pub mod text;
 pub mod vocabulary;
 
