@@ -8,6 +8,7 @@ pub mod ngrams;
 pub mod paragraph;
 mod pyre;
 pub mod pyunicode;
+pub mod sequence;
 pub mod shape;
 pub mod sparse;
 pub mod stats;
