@@ -5,6 +5,8 @@
 pub mod paragraph;
 mod pyre;
 pub mod pyunicode;
+mod pyurl;
+pub mod repetition;
 pub mod shape;
 pub mod stats;
 pub mod vocabulary;
