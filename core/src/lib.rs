@@ -8,6 +8,8 @@ pub mod ngrams;
 pub mod paragraph;
 mod pyre;
 pub mod pyunicode;
+mod pyurl;
+pub mod repetition;
 pub mod sequence;
 pub mod shape;
 pub mod sparse;

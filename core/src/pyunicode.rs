@@ -111,18 +111,25 @@ pub fn is_word(c: char) -> bool {
     c == '_' || is_alnum(c)
 }
 
-/// Appends `ch.casefold()` (full case folding: 'ß' -> "ss", 'ς' -> 'σ', 'ﬁ' -> "fi").
+/// `ch.casefold()` (full case folding: 'ß' -> "ss", 'ς' -> 'σ', 'ﬁ' -> "fi"), one
+/// character at a time to `emit`.
 #[inline]
-pub fn push_casefold(c: char, out: &mut String) {
+pub fn for_each_fold(c: char, mut emit: impl FnMut(char)) {
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+        emit(c.to_ascii_lowercase());
         return;
     }
     let folds = &tables::CASEFOLD;
     match folds.binary_search_by(|&(cp, _)| cp.cmp(&(c as u32))) {
-        Ok(i) => out.push_str(folds[i].1),
-        Err(_) => out.push(c),
+        Ok(i) => folds[i].1.chars().for_each(emit),
+        Err(_) => emit(c),
     }
+}
+
+/// Appends `ch.casefold()`.
+#[inline]
+pub fn push_casefold(c: char, out: &mut String) {
+    for_each_fold(c, |f| out.push(f));
 }
 
 /// `text.casefold()`.
