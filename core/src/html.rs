@@ -49,6 +49,7 @@ const IN_MICRODATA: u8 = 2;
 const IN_HIDDEN: u8 = 4;
 
 /// `BLOCK_TAGS`: elements that open a paragraph of their own.
+#[rustfmt::skip]
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
@@ -62,6 +63,7 @@ fn is_block(tag: &str) -> bool {
 }
 
 /// `SKIP_TAGS`: elements that hold no reader's text.
+#[rustfmt::skip]
 fn is_skipped(tag: &str) -> bool {
     matches!(
         tag,
@@ -77,6 +79,7 @@ fn is_break(tag: &str) -> bool {
 }
 
 /// `HIDDEN_CLASSES`: class names that CSS frameworks and screen-reader conventions hide.
+#[rustfmt::skip]
 fn is_hiding_class(class: &str) -> bool {
     matches!(
         class,
@@ -88,6 +91,7 @@ fn is_hiding_class(class: &str) -> bool {
 }
 
 /// `MICRODATA_PROPS`: schema.org properties whose values are metadata about the story.
+#[rustfmt::skip]
 fn is_microdata_prop(prop: &str) -> bool {
     matches!(
         prop,
@@ -156,7 +160,11 @@ fn document_element(document: &Html) -> Option<NodeRef<'_, Node>> {
 pub fn check_markup(html: &str) -> Result<(), Refusal> {
     let tags = html.bytes().filter(|&b| b == b'<').count();
     if tags > MAX_ELEMENTS {
-        let elements = html.as_bytes().windows(2).filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic()).count();
+        let elements = html
+            .as_bytes()
+            .windows(2)
+            .filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic())
+            .count();
         if elements > MAX_ELEMENTS {
             return Err(too_many_elements(elements));
         }
@@ -210,7 +218,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(d);
@@ -228,7 +236,11 @@ enum Step<'a> {
 /// `_walk`: read the tree into `page` depth first, iteratively: what no reader sees is
 /// passed over, a break ends the paragraph, a block element opens a block of its own, text
 /// joins the paragraph being collected. Looks at the clock every `TIME_CHECK_NODES` nodes.
-fn walk<'a>(root: NodeRef<'a, Node>, page: &mut PageText<'a>, limits: &Limits) -> Result<(), Refusal> {
+fn walk<'a>(
+    root: NodeRef<'a, Node>,
+    page: &mut PageText<'a>,
+    limits: &Limits,
+) -> Result<(), Refusal> {
     let mut stack = vec![Step::Enter(root, 0)];
     let mut nodes = 0usize;
     while let Some(step) = stack.pop() {
@@ -240,7 +252,7 @@ fn walk<'a>(root: NodeRef<'a, Node>, page: &mut PageText<'a>, limits: &Limits) -
             Step::Enter(node, flags) => (node, flags),
         };
         nodes += 1;
-        if nodes % TIME_CHECK_NODES == 0 {
+        if nodes.is_multiple_of(TIME_CHECK_NODES) {
             limits.check_time("segmenting the page")?;
         }
         let element = match node.value() {
@@ -540,7 +552,11 @@ impl<'a> PageText<'a> {
             ..Paragraph::default()
         };
         self.owners.push(block.node);
-        self.marks.push((share(self.meta_chars), share(self.hidden_chars), f64::from(u8::from(copy))));
+        self.marks.push((
+            share(self.meta_chars),
+            share(self.hidden_chars),
+            f64::from(u8::from(copy)),
+        ));
         self.paragraphs.push(paragraph);
     }
 
@@ -597,7 +613,10 @@ mod tests {
         assert_eq!(p.depth, 4);
         assert_eq!(p.link_density, round4(5.0 / 23.0));
         let home = &paragraphs[2];
-        assert_eq!((home.path.as_str(), home.block_attrs.as_str()), ("html body div ul li", "parent_nav"));
+        assert_eq!(
+            (home.path.as_str(), home.block_attrs.as_str()),
+            ("html body div ul li", "parent_nav")
+        );
         assert_eq!(home.link_density, 1.0);
         assert!(paragraphs.iter().all(|p| p.structure.len() == STRUCTURE_WIDTH && p.line == 0));
     }
@@ -630,7 +649,10 @@ mod tests {
             paragraphs[i].structure[at]
         };
         assert_eq!((column(0, "copy"), column(1, "copy")), (0.0, 1.0));
-        assert_eq!((column(0, "hidden"), column(1, "hidden"), column(2, "hidden")), (0.0, 1.0, 1.0));
+        assert_eq!(
+            (column(0, "hidden"), column(1, "hidden"), column(2, "hidden")),
+            (0.0, 1.0, 1.0)
+        );
         assert_eq!(column(3, "microdata"), 1.0);
         assert_eq!(column(0, "microdata"), 0.0);
     }
@@ -676,7 +698,9 @@ mod tests {
         assert!(html.matches('<').count() < MAX_ELEMENTS, "the raw count lets it through");
         let err = segment_html(&html, &Limits::default()).unwrap_err();
         let Refusal::TooLarge(message) = err else { panic!("{err:?}") };
-        assert!(message.starts_with("markup of 10") && message.ends_with(" elements, over 100,000"));
+        assert!(
+            message.starts_with("markup of 10") && message.ends_with(" elements, over 100,000")
+        );
     }
 
     #[test]
@@ -688,7 +712,9 @@ mod tests {
 
     #[test]
     fn empty_and_blank_pages_have_no_paragraphs() {
-        for html in ["", "   \n\t ", "<html></html>", "<!doctype html><!-- x -->", "<p> &nbsp; </p>"] {
+        for html in
+            ["", "   \n\t ", "<html></html>", "<!doctype html><!-- x -->", "<p> &nbsp; </p>"]
+        {
             assert!(segment(html).is_empty(), "{html:?}");
         }
     }
@@ -718,7 +744,10 @@ mod tests {
         let limits = Limits { max_paragraphs: 1_000, ..Limits::default() };
         let err = segment_html(&html, &limits).unwrap_err();
         assert_eq!(err, Refusal::TooLarge("1,234 paragraphs, over 1,000".into()));
-        assert_eq!(segment_html(&html, &Limits { max_paragraphs: 1_234, ..limits }).map(|p| p.len()), Ok(1_234));
+        assert_eq!(
+            segment_html(&html, &Limits { max_paragraphs: 1_234, ..limits }).map(|p| p.len()),
+            Ok(1_234)
+        );
     }
 
     #[test]

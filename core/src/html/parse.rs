@@ -10,13 +10,12 @@
 //! 20,000 paragraphs took a second to build.
 //!
 //! So the guard sits between the tokenizer and the tree builder. After each token it reads
-//! how many elements the sink has created, and how many the tree builder holds open (its
-//! open elements and active formatting elements, through `trace_handles`): counted again
-//! after every token that created an element (only those can add to them) and every
-//! `RECOUNT_TOKENS` tokens, and the last count otherwise (an upper bound: they only shrink
-//! in between). The open counts summed over the tokens bound the tree builder's work.
-//! Once a bound is past, the guard drops the rest of the page's tokens and the page is
-//! refused.
+//! how many elements the sink has created, and bounds how many handles the tree builder
+//! holds (its open elements and active formatting elements, counted through
+//! `trace_handles`) by their last count plus the elements created since: only new elements
+//! add to them. Those bounds summed over the tokens bound the tree builder's work, since
+//! each token's scope checks walk at most the handles it holds. Once a bound is past, the
+//! guard drops the rest of the page's tokens and the page is refused.
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
@@ -41,11 +40,19 @@ use crate::paragraph::{Limits, Refusal};
 /// shared boilerplate sets).
 pub const MAX_OPEN: usize = MAX_NESTING + 16;
 /// `MAX_NESTING_WORK`: the most open handles summed over the page's tokens, which bounds
-/// the scope checks that walk them (about 10 ns a handle). Real pages reach 959,491 (the
-/// most of the shared boilerplate sets, at 82,538 tokens and 28 open at most).
-pub const MAX_NESTING_WORK: u64 = 50_000_000;
-/// Tokens after which the open handles are counted again even if none was created.
+/// the scope checks that walk them (html5ever walks some 200 million a second: 20 million
+/// are 0.1 to 0.3 s). Real pages reach about a million: over the 4,794 pages of the shared
+/// boilerplate sets at most 1,005,241 as the guard bounds it (959,491 counted after every
+/// token), at 82,538 tokens; a nesting of 5,000 elements reaches 25 million.
+pub const MAX_NESTING_WORK: u64 = 20_000_000;
+/// Tokens after which the open handles are counted again even if none was created (they
+/// may have shrunk).
 const RECOUNT_TOKENS: usize = 64;
+/// The open handles are counted again once the elements created since the last count are
+/// more than this share of it: a count costs what it counts, so counting after every new
+/// element would double the cost of a deep stack, while between counts the bound is the
+/// last count plus the elements created since.
+const RECOUNT_SHARE: usize = 16;
 /// Tokens between two looks at the clock.
 const TIME_CHECK_TOKENS: usize = 1024;
 /// The markup is fed to the tokenizer in pieces of about this many bytes, so that a refused
@@ -60,8 +67,7 @@ struct Bounds {
     chunk_bytes: usize,
 }
 
-const BOUNDS: Bounds =
-    Bounds { open: MAX_OPEN, work: MAX_NESTING_WORK, chunk_bytes: CHUNK_BYTES };
+const BOUNDS: Bounds = Bounds { open: MAX_OPEN, work: MAX_NESTING_WORK, chunk_bytes: CHUNK_BYTES };
 
 /// The tree of `html`, or the refusal its building ran into.
 pub fn parse(html: &str, limits: &Limits) -> Result<Html, Refusal> {
@@ -72,7 +78,8 @@ fn parse_within(html: &str, limits: &Limits, bounds: Bounds) -> Result<Html, Ref
     // lexbor, which the Python reads pages with, parses with scripting off: `<noscript>`
     // holds markup, not text.
     let opts = TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() };
-    let sink = CountingSink { inner: HtmlTreeSink::new(Html::new_document()), elements: Cell::new(0) };
+    let sink =
+        CountingSink { inner: HtmlTreeSink::new(Html::new_document()), elements: Cell::new(0) };
     let guard = Guard {
         builder: TreeBuilder::new(sink, opts),
         limits,
@@ -154,19 +161,23 @@ impl Guard<'_> {
             return Some(too_many_elements(elements));
         }
         let mut counted = self.counted.get();
-        if elements != counted.elements || tokens - counted.token >= RECOUNT_TOKENS {
+        let created = elements - counted.elements;
+        if created > counted.open / RECOUNT_SHARE || tokens - counted.token >= RECOUNT_TOKENS {
             counted = Counted { open: self.open_elements(), elements, token: tokens };
             self.counted.set(counted);
         }
-        if counted.open > self.bounds.open {
+        // Only new elements add to the open ones: the last count and those made since bound
+        // them.
+        let open = counted.open + (elements - counted.elements);
+        if open > self.bounds.open {
             return Some(too_deep());
         }
-        let work = self.work.get() + counted.open as u64;
+        let work = self.work.get() + open as u64;
         self.work.set(work);
         if work > self.bounds.work {
             return Some(too_deep_for_length());
         }
-        if tokens % TIME_CHECK_TOKENS == 0 {
+        if tokens.is_multiple_of(TIME_CHECK_TOKENS) {
             return self.limits.check_time("segmenting the page").err();
         }
         None
@@ -397,7 +408,7 @@ mod tests {
         assert_eq!(refusal(&html, 1_000, 1_000_000), Some(too_deep_for_length()));
         assert_eq!(refusal(&html, 1_000, 10_000_000), None);
         let message = too_deep_for_length().to_string();
-        assert_eq!(message, "markup nested too deep for its length: over 50,000,000 tag-levels");
+        assert_eq!(message, "markup nested too deep for its length: over 20,000,000 tag-levels");
     }
 
     #[test]
