@@ -19,6 +19,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
+use std::collections::HashSet;
 
 use ego_tree::NodeId;
 use html5ever::buffer_queue::BufferQueue;
@@ -78,8 +79,11 @@ fn parse_within(html: &str, limits: &Limits, bounds: Bounds) -> Result<Html, Ref
     // lexbor, which the Python reads pages with, parses with scripting off: `<noscript>`
     // holds markup, not text.
     let opts = TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() };
-    let sink =
-        CountingSink { inner: HtmlTreeSink::new(Html::new_document()), elements: Cell::new(0) };
+    let sink = CountingSink {
+        inner: HtmlTreeSink::new(Html::new_document()),
+        elements: Cell::new(0),
+        integration_points: RefCell::new(HashSet::new()),
+    };
     let guard = Guard {
         builder: TreeBuilder::new(sink, opts),
         limits,
@@ -233,10 +237,14 @@ impl Tracer for Count {
     }
 }
 
-/// scraper's sink, counting the elements it creates.
+/// scraper's sink, counting the elements it creates, and keeping the MathML
+/// `annotation-xml` elements that are HTML integration points (scraper drops the flag, so
+/// `<math><annotation-xml encoding="text/html"><p>` would break out of the math, where the
+/// spec and lexbor keep the `<p>` inside).
 struct CountingSink {
     inner: HtmlTreeSink,
     elements: Cell<usize>,
+    integration_points: RefCell<HashSet<NodeId>>,
 }
 
 impl TreeSink for CountingSink {
@@ -262,7 +270,12 @@ impl TreeSink for CountingSink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         self.elements.set(self.elements.get() + 1);
-        self.inner.create_element(name, attrs, flags)
+        let point = flags.mathml_annotation_xml_integration_point;
+        let node = self.inner.create_element(name, attrs, flags);
+        if point {
+            self.integration_points.borrow_mut().insert(node);
+        }
+        node
     }
 
     fn create_comment(&self, text: StrTendril) -> NodeId {
@@ -341,7 +354,7 @@ impl TreeSink for CountingSink {
     }
 
     fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
-        self.inner.is_mathml_annotation_xml_integration_point(handle)
+        self.integration_points.borrow().contains(handle)
     }
 
     fn set_current_line(&self, line_number: u64) {
@@ -415,6 +428,17 @@ mod tests {
     fn real_pages_stay_far_below_the_bounds() {
         let page = "<html><body><div><ul><li><a>x</a></li></ul><p>text <b>bold</b></p></div>";
         assert_eq!(refusal(&page.repeat(1_000), 60, 60 * 20_000), None);
+    }
+
+    #[test]
+    fn html_inside_an_annotation_xml_integration_point_stays_there() {
+        let html = "<math><annotation-xml encoding='text/html'><p>a</p></annotation-xml></math>";
+        let tree = parse(html, &Limits::default()).expect("parses");
+        let p = tree.tree.nodes().find(|n| n.value().as_element().is_some_and(|e| e.name() == "p"));
+        let parent = p
+            .and_then(|p| p.parent())
+            .and_then(|n| n.value().as_element().map(|e| e.name().to_owned()));
+        assert_eq!(parent.as_deref(), Some("annotation-xml"));
     }
 
     #[test]
