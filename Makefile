@@ -15,7 +15,9 @@ UNSEEN_BUILT := data/built/unseen
 RUN          := runs/sample
 OUT          := out
 
-FEATURES_PY := $(wildcard features/*.py)
+# The compiled core (winnow._core): a Rust crate that `pip install -e .` builds with cargo.
+CORE_RS     := core/Cargo.toml $(wildcard core/src/*.rs)
+FEATURES_PY := $(wildcard features/*.py) $(CORE_RS)
 MODELS_PY   := $(wildcard models/*.py)
 TRAIN_PY    := $(wildcard train/*.py)
 CLI_PY      := $(wildcard cli/*.py)
@@ -36,7 +38,10 @@ help:
 	@echo "make bench-hostile  peak memory per worker on hostile pages (10 MB paragraph, deep nesting, gzip bomb...)"
 	@echo "make clean     remove built data, runs and outputs (keeps .venv)"
 
-$(STAMP): pyproject.toml
+# Installing builds the compiled core with cargo (a Rust toolchain: https://rustup.rs), so a
+# change to core/ reinstalls; cargo rebuilds only what changed.
+$(STAMP): pyproject.toml $(CORE_RS)
+	@command -v cargo >/dev/null 2>&1 || { echo "winnow's compiled core needs a Rust toolchain (cargo): https://rustup.rs"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
@@ -90,7 +95,9 @@ run: $(OUT)/default-unseen.jsonl $(OUT)/eval-default-unseen/metrics.json \
 	@echo "predictions: $(OUT)/unseen.jsonl  (pages from outlets the model never saw)"
 	@echo "unseen eval: $(OUT)/eval-unseen/report.html"
 
+# The engine's own tests (cargo test, without Python), then the Python suite over the built core.
 test: $(STAMP) browser
+	cargo test --manifest-path core/Cargo.toml --release --quiet
 	$(BIN)/python -m pytest -q
 
 # The report test opens report.html in Debian's Chromium. Installed where this user may (root

@@ -2,8 +2,16 @@
 //! feature matrices the models read out. The engine is plain Rust (tested by `cargo test`);
 //! `python` (feature `python`) is the thin PyO3 layer that exposes it as `winnow._core`.
 
+pub mod glued;
 pub mod html;
+pub mod ngrams;
 pub mod paragraph;
+mod pyre;
+pub mod pyunicode;
+pub mod sequence;
+pub mod shape;
+pub mod sparse;
+pub mod stats;
 pub mod structure;
 pub mod text;
 pub mod vocabulary;
