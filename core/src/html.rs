@@ -38,7 +38,11 @@ pub const MAX_ATTR_TOKENS: usize = 48;
 pub const MAX_BLOCK_DEPTH: u32 = 256;
 /// `MAX_ELEMENTS`: a page of more elements is refused (real pages reach 15,793).
 pub const MAX_ELEMENTS: usize = 100_000;
-/// `MAX_NESTING`: markup nested deeper is refused, since tree building is quadratic in depth.
+/// `MAX_NESTING`: markup nested deeper is refused, since tree building is quadratic in depth
+/// (html5ever takes 0.45 s for 10,000 nested `<div>`, 1.3 s for 20,000). Over the 4,794
+/// pages of the shared boilerplate sets `markup_depth` reaches 1,534 (it overestimates
+/// where tags are left open), while html5ever holds at most 58 elements open; the guard in
+/// `parse` bounds what the raw count cannot see.
 pub const MAX_NESTING: usize = 10_000;
 /// How many nodes the walk reads between two looks at the clock.
 const TIME_CHECK_NODES: usize = 1024;
@@ -368,8 +372,14 @@ pub fn attr_tokens(value: &str) -> Vec<String> {
 }
 
 /// Python's `round(x, 4)`: the decimal nearest `x` at four places (ties to even, on the
-/// exact binary value, as Rust's formatting rounds), read back as a float.
+/// exact binary value), read back as a float. `x * 10^4` rounded is those four places
+/// unless it lies near a half, where its own rounding error could decide; there the exact
+/// decimal expansion decides, as Rust's formatting rounds it (ties to even).
 fn round4(x: f64) -> f64 {
+    let scaled = x * 10_000.0;
+    if scaled.is_finite() && ((scaled - scaled.trunc()).abs() - 0.5).abs() > 1e-6 {
+        return scaled.round() / 10_000.0;
+    }
     format!("{x:.4}").parse().unwrap_or(x)
 }
 
@@ -671,6 +681,15 @@ mod tests {
         assert_eq!(round4(1.0 / 32.0), 0.0312);
         assert_eq!(round4(11.0 / 32.0), 0.3438);
         assert_eq!(round4(2.0 / 3.0), 0.6667);
+        assert_eq!((round4(0.0), round4(1.0)), (0.0, 1.0));
+        // Every share of up to 400 characters, against the exact decimal rounding.
+        for visible in 1..=400u32 {
+            for chars in 0..=visible {
+                let x = f64::from(chars) / f64::from(visible);
+                let exact: f64 = format!("{x:.4}").parse().expect("a number");
+                assert_eq!(round4(x).to_bits(), exact.to_bits(), "{chars}/{visible}");
+            }
+        }
     }
 
     #[test]
