@@ -14,6 +14,8 @@
 
 mod parse;
 
+pub use parse::{MAX_NESTING_WORK, MAX_OPEN};
+
 use std::collections::HashSet;
 use std::rc::Rc;
 use std::sync::OnceLock;
