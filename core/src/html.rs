@@ -14,6 +14,8 @@
 
 mod parse;
 
+pub use parse::{MAX_NESTING_WORK, MAX_OPEN};
+
 use std::collections::HashSet;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -38,7 +40,11 @@ pub const MAX_ATTR_TOKENS: usize = 48;
 pub const MAX_BLOCK_DEPTH: u32 = 256;
 /// `MAX_ELEMENTS`: a page of more elements is refused (real pages reach 15,793).
 pub const MAX_ELEMENTS: usize = 100_000;
-/// `MAX_NESTING`: markup nested deeper is refused, since tree building is quadratic in depth.
+/// `MAX_NESTING`: markup nested deeper is refused, since tree building is quadratic in depth
+/// (html5ever takes 0.45 s for 10,000 nested `<div>`, 1.3 s for 20,000). Over the 4,794
+/// pages of the shared boilerplate sets `markup_depth` reaches 1,534 (it overestimates
+/// where tags are left open), while html5ever holds at most 58 elements open; the guard in
+/// `parse` bounds what the raw count cannot see.
 pub const MAX_NESTING: usize = 10_000;
 /// How many nodes the walk reads between two looks at the clock.
 const TIME_CHECK_NODES: usize = 1024;
@@ -49,6 +55,7 @@ const IN_MICRODATA: u8 = 2;
 const IN_HIDDEN: u8 = 4;
 
 /// `BLOCK_TAGS`: elements that open a paragraph of their own.
+#[rustfmt::skip]
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
@@ -62,6 +69,7 @@ fn is_block(tag: &str) -> bool {
 }
 
 /// `SKIP_TAGS`: elements that hold no reader's text.
+#[rustfmt::skip]
 fn is_skipped(tag: &str) -> bool {
     matches!(
         tag,
@@ -77,6 +85,7 @@ fn is_break(tag: &str) -> bool {
 }
 
 /// `HIDDEN_CLASSES`: class names that CSS frameworks and screen-reader conventions hide.
+#[rustfmt::skip]
 fn is_hiding_class(class: &str) -> bool {
     matches!(
         class,
@@ -88,6 +97,7 @@ fn is_hiding_class(class: &str) -> bool {
 }
 
 /// `MICRODATA_PROPS`: schema.org properties whose values are metadata about the story.
+#[rustfmt::skip]
 fn is_microdata_prop(prop: &str) -> bool {
     matches!(
         prop,
@@ -156,7 +166,11 @@ fn document_element(document: &Html) -> Option<NodeRef<'_, Node>> {
 pub fn check_markup(html: &str) -> Result<(), Refusal> {
     let tags = html.bytes().filter(|&b| b == b'<').count();
     if tags > MAX_ELEMENTS {
-        let elements = html.as_bytes().windows(2).filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic()).count();
+        let elements = html
+            .as_bytes()
+            .windows(2)
+            .filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic())
+            .count();
         if elements > MAX_ELEMENTS {
             return Err(too_many_elements(elements));
         }
@@ -210,7 +224,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(d);
@@ -228,7 +242,11 @@ enum Step<'a> {
 /// `_walk`: read the tree into `page` depth first, iteratively: what no reader sees is
 /// passed over, a break ends the paragraph, a block element opens a block of its own, text
 /// joins the paragraph being collected. Looks at the clock every `TIME_CHECK_NODES` nodes.
-fn walk<'a>(root: NodeRef<'a, Node>, page: &mut PageText<'a>, limits: &Limits) -> Result<(), Refusal> {
+fn walk<'a>(
+    root: NodeRef<'a, Node>,
+    page: &mut PageText<'a>,
+    limits: &Limits,
+) -> Result<(), Refusal> {
     let mut stack = vec![Step::Enter(root, 0)];
     let mut nodes = 0usize;
     while let Some(step) = stack.pop() {
@@ -240,7 +258,7 @@ fn walk<'a>(root: NodeRef<'a, Node>, page: &mut PageText<'a>, limits: &Limits) -
             Step::Enter(node, flags) => (node, flags),
         };
         nodes += 1;
-        if nodes % TIME_CHECK_NODES == 0 {
+        if nodes.is_multiple_of(TIME_CHECK_NODES) {
             limits.check_time("segmenting the page")?;
         }
         let element = match node.value() {
@@ -356,8 +374,14 @@ pub fn attr_tokens(value: &str) -> Vec<String> {
 }
 
 /// Python's `round(x, 4)`: the decimal nearest `x` at four places (ties to even, on the
-/// exact binary value, as Rust's formatting rounds), read back as a float.
+/// exact binary value), read back as a float. `x * 10^4` rounded is those four places
+/// unless it lies near a half, where its own rounding error could decide; there the exact
+/// decimal expansion decides, as Rust's formatting rounds it (ties to even).
 fn round4(x: f64) -> f64 {
+    let scaled = x * 10_000.0;
+    if scaled.is_finite() && ((scaled - scaled.trunc()).abs() - 0.5).abs() > 1e-6 {
+        return scaled.round() / 10_000.0;
+    }
     format!("{x:.4}").parse().unwrap_or(x)
 }
 
@@ -540,7 +564,11 @@ impl<'a> PageText<'a> {
             ..Paragraph::default()
         };
         self.owners.push(block.node);
-        self.marks.push((share(self.meta_chars), share(self.hidden_chars), f64::from(u8::from(copy))));
+        self.marks.push((
+            share(self.meta_chars),
+            share(self.hidden_chars),
+            f64::from(u8::from(copy)),
+        ));
         self.paragraphs.push(paragraph);
     }
 
@@ -597,7 +625,10 @@ mod tests {
         assert_eq!(p.depth, 4);
         assert_eq!(p.link_density, round4(5.0 / 23.0));
         let home = &paragraphs[2];
-        assert_eq!((home.path.as_str(), home.block_attrs.as_str()), ("html body div ul li", "parent_nav"));
+        assert_eq!(
+            (home.path.as_str(), home.block_attrs.as_str()),
+            ("html body div ul li", "parent_nav")
+        );
         assert_eq!(home.link_density, 1.0);
         assert!(paragraphs.iter().all(|p| p.structure.len() == STRUCTURE_WIDTH && p.line == 0));
     }
@@ -630,7 +661,10 @@ mod tests {
             paragraphs[i].structure[at]
         };
         assert_eq!((column(0, "copy"), column(1, "copy")), (0.0, 1.0));
-        assert_eq!((column(0, "hidden"), column(1, "hidden"), column(2, "hidden")), (0.0, 1.0, 1.0));
+        assert_eq!(
+            (column(0, "hidden"), column(1, "hidden"), column(2, "hidden")),
+            (0.0, 1.0, 1.0)
+        );
         assert_eq!(column(3, "microdata"), 1.0);
         assert_eq!(column(0, "microdata"), 0.0);
     }
@@ -649,6 +683,15 @@ mod tests {
         assert_eq!(round4(1.0 / 32.0), 0.0312);
         assert_eq!(round4(11.0 / 32.0), 0.3438);
         assert_eq!(round4(2.0 / 3.0), 0.6667);
+        assert_eq!((round4(0.0), round4(1.0)), (0.0, 1.0));
+        // Every share of up to 400 characters, against the exact decimal rounding.
+        for visible in 1..=400u32 {
+            for chars in 0..=visible {
+                let x = f64::from(chars) / f64::from(visible);
+                let exact: f64 = format!("{x:.4}").parse().expect("a number");
+                assert_eq!(round4(x).to_bits(), exact.to_bits(), "{chars}/{visible}");
+            }
+        }
     }
 
     #[test]
@@ -669,15 +712,6 @@ mod tests {
     }
 
     #[test]
-    fn nesting_hidden_by_stray_close_tags_is_refused_while_parsing() {
-        // Each </x> closes nothing, so the raw count never gets deep; the tree does.
-        let html = "<div></x>".repeat(30_000);
-        assert!(markup_depth(&html, MAX_NESTING) <= 1);
-        let err = segment_html(&html, &Limits::default()).unwrap_err();
-        assert!(matches!(err, Refusal::TooDeep(_)), "{err:?}");
-    }
-
-    #[test]
     fn copied_formatting_elements_are_refused_while_parsing() {
         // 2,000 distinct unclosed <b>: the adoption agency reopens all of them in every <p>.
         let opened: String = (0..2000).map(|i| format!("<b id={i}>")).collect();
@@ -685,7 +719,9 @@ mod tests {
         assert!(html.matches('<').count() < MAX_ELEMENTS, "the raw count lets it through");
         let err = segment_html(&html, &Limits::default()).unwrap_err();
         let Refusal::TooLarge(message) = err else { panic!("{err:?}") };
-        assert!(message.starts_with("markup of 10") && message.ends_with(" elements, over 100,000"));
+        assert!(
+            message.starts_with("markup of 10") && message.ends_with(" elements, over 100,000")
+        );
     }
 
     #[test]
@@ -697,7 +733,9 @@ mod tests {
 
     #[test]
     fn empty_and_blank_pages_have_no_paragraphs() {
-        for html in ["", "   \n\t ", "<html></html>", "<!doctype html><!-- x -->", "<p> &nbsp; </p>"] {
+        for html in
+            ["", "   \n\t ", "<html></html>", "<!doctype html><!-- x -->", "<p> &nbsp; </p>"]
+        {
             assert!(segment(html).is_empty(), "{html:?}");
         }
     }
@@ -727,7 +765,10 @@ mod tests {
         let limits = Limits { max_paragraphs: 1_000, ..Limits::default() };
         let err = segment_html(&html, &limits).unwrap_err();
         assert_eq!(err, Refusal::TooLarge("1,234 paragraphs, over 1,000".into()));
-        assert_eq!(segment_html(&html, &Limits { max_paragraphs: 1_234, ..limits }).map(|p| p.len()), Ok(1_234));
+        assert_eq!(
+            segment_html(&html, &Limits { max_paragraphs: 1_234, ..limits }).map(|p| p.len()),
+            Ok(1_234)
+        );
     }
 
     #[test]
