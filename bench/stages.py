@@ -16,15 +16,12 @@ import time
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from winnow.features.context import paragraph_table  # noqa: E402
 from winnow.features.readers import read_pages  # noqa: E402
-from winnow.features.repetition import OUTLET_COLUMNS, outlet_columns  # noqa: E402
-from winnow.features.segment import segment_page  # noqa: E402
 from winnow.models.artifact import load_artifact  # noqa: E402
+from winnow.models.cleaner import Window  # noqa: E402
 from winnow.train.dataset import load_frame  # noqa: E402
 
 
@@ -46,22 +43,11 @@ def profile(
         cpu[name] = cpu.get(name, 0.0) + time.process_time() - start
         return result
 
-    segmented = clock("segment", lambda: [segment_page(p) for p in pages])
-    tables = clock("paragraph table", lambda: [paragraph_table(s) for s in segmented])
-
-    def outlet():
-        columns = outlet_columns(
-            [p.domain for p in pages], [p.url for p in pages], [t["text"].tolist() for t in tables]
-        )
-        for table, values in zip(tables, columns, strict=True):
-            table[OUTLET_COLUMNS] = values
-
-    clock("outlet repetition", outlet)
+    window = clock("segment and table (core)", lambda: Window.segment(pages, 0, 0.0))
+    clock("outlet repetition", window.fill_outlet)
     if kind == "text" and "text" in cleaner.cutter:
-        entries = [(i, s, t) for i, (s, t) in enumerate(zip(segmented, tables, strict=True))]
-        clock("glued-chaff cutter", lambda: cleaner._cut_glued(entries, list(range(len(entries)))))
-        tables = [t for _, _, t in entries]
-    table = pd.concat(tables)
+        clock("glued-chaff cutter", lambda: cleaner._cut_glued(window))
+    table = window.table
     pipeline = cleaner.boilerplate[cleaner._kind(kind)]
     features, classifier = pipeline.steps[0][1], pipeline.steps[-1][1]
     for name, transformer, columns in features.transformers_:
@@ -69,7 +55,7 @@ def profile(
             clock(f"features: {name}", lambda t=transformer, c=columns: t.transform(table[c]))
     X = features.transform(table)
     margins = clock("first pass", lambda: classifier.decision_function(X))
-    keys = np.repeat(np.arange(len(tables)), [len(t) for t in tables])
+    keys = np.repeat(np.arange(len(pages)), np.diff(window.offsets))
     clock("second pass", lambda: cleaner.scores_from_margins(table, margins, kind, keys))
     start = time.process_time()
     records = list(cleaner.predict(pages))

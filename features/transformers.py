@@ -6,77 +6,26 @@ needs into attributes ending in ``_``, and ``transform`` is a pure function of t
 
 from __future__ import annotations
 
-import re
+from numbers import Integral
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.preprocessing import normalize
 from sklearn.utils.validation import _check_feature_names_in, check_is_fitted, validate_data
 
-from winnow.features.vocabulary import ENDS_SENTENCE, SENTENCE_END_CLASS
+from winnow import _core
 
+TEXT_STATISTICS = tuple(_core.TEXT_STATISTICS)
 # Function words of the languages in the training data; their share separates prose from
 # menus and buttons, which have almost none.
-STOPWORDS = frozenset(
-    """a about after all also an and are as at be been but by can could did do does for from had
-    has have he her his how i if in into is it its more most my no not of on one or our out over
-    said she so some than that the their them then there these they this those to up was we were
-    what when which who will with would you your der die das und ist nicht mit von den zu ein eine
-    auf für sich des dem im le la les et des un une est pour dans que qui el los las y en por con
-    para""".split()
-)
-_WORD = re.compile(r"\w+", re.UNICODE)
-_SENTENCE = re.compile(rf"{SENTENCE_END_CLASS}+(?:\s|$)")
-_URLISH = re.compile(r"https?://|www\.|\.com\b|@\w+\.", re.I)
-_SEPARATORS = re.compile(r"[|•·»›©®™]|\s[-–—/]\s")
-
-TEXT_STATISTICS = (
-    "log_chars",
-    "log_words",
-    "mean_word_length",
-    "stopword_ratio",
-    "upper_ratio",
-    "digit_ratio",
-    "punct_ratio",
-    "title_ratio",
-    "sentences",
-    "ends_terminal",
-    "starts_upper",
-    "has_quote",
-    "has_url",
-    "separator_count",
-)
+STOPWORDS = frozenset(_core.STOPWORDS)
 
 
 def text_statistics(text: str) -> list[float]:
-    """Shape of a piece of text, independent of its vocabulary."""
-    words = _WORD.findall(text)
-    n_chars = len(text)
-    n_words = len(words)
-    letters = sum(ch.isalpha() for ch in text) or 1
-    if n_words:
-        lower = [w.lower() for w in words]
-        stop = sum(w in STOPWORDS for w in lower) / n_words
-        title = sum(w[0].isupper() for w in words) / n_words
-        mean_len = sum(map(len, words)) / n_words
-    else:
-        stop = title = mean_len = 0.0
-    stripped = text.rstrip()
-    return [
-        np.log1p(n_chars),
-        np.log1p(n_words),
-        min(mean_len, 20.0) / 10.0,
-        stop,
-        sum(ch.isupper() for ch in text) / letters,
-        sum(ch.isdigit() for ch in text) / max(1, n_chars),
-        sum((not ch.isalnum()) and (not ch.isspace()) for ch in text) / max(1, n_chars),
-        title,
-        np.log1p(len(_SENTENCE.findall(text))),
-        float(stripped.endswith(ENDS_SENTENCE)),
-        float(stripped[:1].isupper()),
-        float(any(q in text for q in ('"', "“", "”", "«"))),
-        float(bool(_URLISH.search(text))),
-        min(len(_SEPARATORS.findall(text)), 10) / 10.0,
-    ]
+    """Shape of a piece of text, independent of its vocabulary (``TEXT_STATISTICS``):
+    lengths, stopword, case and punctuation ratios, computed by the core."""
+    return _core.text_statistics([text])[0].tolist()
 
 
 class TextStatistics(TransformerMixin, BaseEstimator):
@@ -93,12 +42,9 @@ class TextStatistics(TransformerMixin, BaseEstimator):
     def transform(self, X):
         check_is_fitted(self)
         X = validate_data(self, X, dtype=None, reset=False)
-        width = len(TEXT_STATISTICS)
-        out = np.zeros((X.shape[0], X.shape[1] * width), dtype=np.float64)
-        for j in range(X.shape[1]):
-            for i, value in enumerate(X[:, j]):
-                out[i, j * width : (j + 1) * width] = text_statistics(_as_text(value))
-        return out
+        if X.shape[1] == 0:
+            return np.zeros((X.shape[0], 0))
+        return np.hstack([_core.text_statistics([_as_text(v) for v in column]) for column in X.T])
 
     def get_feature_names_out(self, input_features=None):
         check_is_fitted(self)
@@ -115,3 +61,112 @@ def _as_text(value) -> str:
     if value is None:
         return ""
     return value if isinstance(value, str) else str(value)
+
+
+ANALYZERS = ("words", "char_wb", "tokens")
+
+
+class HashedNgrams(TransformerMixin, BaseEstimator):
+    """N-gram features of one text column, counted by the compiled core: TF-IDF (or binary
+    presence) over hashed n-grams, keeping the columns that training saw often enough.
+
+    The n-grams are scikit-learn's: ``words`` as ``TfidfVectorizer``'s word analyzer makes
+    them (lowercased, two or more word characters), ``char_wb`` its character n-grams inside
+    word boundaries, ``tokens`` space-separated tokens as they are (tag paths, class names,
+    edge tokens). They are hashed into ``2**bits`` columns, so no vocabulary is stored or
+    looked up; ``fit`` keeps the columns in ``min_df`` or more documents, the
+    ``max_features`` most frequent of them (``columns_``), and learns their smoothed
+    ``idf_``. ``transform`` then gives what ``TfidfVectorizer`` with ``sublinear_tf`` would
+    (``binary`` with ``use_idf=False, norm=None``: what ``CountVectorizer(binary=True)``
+    would), up to hash collisions among the columns kept.
+    """
+
+    def __init__(
+        self,
+        analyzer: str = "words",
+        ngram_range: tuple[int, int] = (1, 1),
+        *,
+        bits: int = 20,
+        min_df: int = 1,
+        max_features: int | None = None,
+        binary: bool = False,
+        sublinear_tf: bool = True,
+        use_idf: bool = True,
+        norm: str | None = "l2",
+    ):
+        self.analyzer = analyzer
+        self.ngram_range = ngram_range
+        self.bits = bits
+        self.min_df = min_df
+        self.max_features = max_features
+        self.binary = binary
+        self.sublinear_tf = sublinear_tf
+        self.use_idf = use_idf
+        self.norm = norm
+
+    def _counts(self, X, columns: np.ndarray | None = None) -> sp.csr_matrix:
+        if self.analyzer not in ANALYZERS:
+            raise ValueError(f"analyzer must be one of {ANALYZERS}, not {self.analyzer!r}")
+        if isinstance(X, str):
+            raise ValueError("HashedNgrams takes an iterable of texts, not one string")
+        texts = [_as_text(v) for v in _column(X)]
+        lo, hi = self.ngram_range
+        data, indices, indptr, shape = _core.hashed_counts(
+            texts,
+            self.analyzer,
+            (int(lo), int(hi)),
+            int(self.bits),
+            binary=self.binary,
+            columns=columns,
+        )
+        return sp.csr_matrix((data.astype(np.float64), indices, indptr), shape=shape)
+
+    def fit(self, X, y=None):
+        counts = self._counts(X)
+        if not isinstance(self.min_df, Integral) or self.min_df < 1:
+            raise ValueError(f"min_df must be a positive integer, not {self.min_df!r}")
+        df = np.bincount(counts.indices, minlength=counts.shape[1])
+        keep = np.flatnonzero(df >= self.min_df)
+        if self.max_features is not None and len(keep) > self.max_features:
+            frequency = np.bincount(counts.indices, weights=counts.data, minlength=counts.shape[1])
+            order = np.argsort(-frequency[keep], kind="mergesort")[: self.max_features]
+            keep = np.sort(keep[order])
+        if len(keep) == 0:
+            raise ValueError("no n-gram is in min_df documents: nothing to learn from")
+        self.columns_ = keep.astype(np.int64)
+        n = counts.shape[0]
+        self.idf_ = np.log((1.0 + n) / (1.0 + df[keep])) + 1.0 if self.use_idf else None
+        self.n_features_in_ = 1
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self, "columns_")
+        counts = self._counts(X, self.columns_)
+        if self.sublinear_tf and not self.binary:
+            np.log(counts.data, out=counts.data)
+            counts.data += 1.0
+        if self.idf_ is not None:
+            counts = counts @ sp.diags(self.idf_, format="csr")
+        if self.norm is not None:
+            counts = normalize(counts, norm=self.norm, copy=False)
+        return sp.csr_matrix(counts)
+
+    def get_feature_names_out(self, input_features=None):
+        check_is_fitted(self, "columns_")
+        return np.asarray([f"{self.analyzer}_{c}" for c in self.columns_], dtype=object)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.input_tags.one_d_array = True
+        return tags
+
+
+def _column(X):
+    """The texts of a 1-D input, or of a one-column 2-D one."""
+    if hasattr(X, "ndim") and X.ndim == 2:
+        if X.shape[1] != 1:
+            raise ValueError(f"HashedNgrams reads one text column, not {X.shape[1]}")
+        return X.iloc[:, 0] if hasattr(X, "iloc") else X[:, 0]
+    return X

@@ -67,6 +67,7 @@ ALLOWED_TYPES = frozenset(
         "sklearn.pipeline.Pipeline",
         "sklearn.preprocessing._data.StandardScaler",
         "sklearn.preprocessing._encoders.OneHotEncoder",
+        "winnow.features.transformers.HashedNgrams",
         "winnow.features.transformers.TextStatistics",
         "winnow.models.nbsvm.NBSVMClassifier",
         "winnow.models.ensemble.ProbabilityAverage",

@@ -12,16 +12,17 @@ import pandas as pd
 from scipy.special import expit
 from sklearn.pipeline import Pipeline
 
-from winnow.features.context import paragraph_table
+from winnow import _core
+from winnow.features.context import STRING_COLUMNS, batch_table, paragraph_table
 from winnow.features.metadata import FIELDS as METADATA_FIELDS
 from winnow.features.metadata import html_metadata, text_metadata
 from winnow.features.page import Page, Paragraph
 from winnow.features.repetition import OUTLET_COLUMNS, outlet_columns
-from winnow.features.segment import PageTooLarge, segment_page
+from winnow.features.segment import PageTooLarge, page_input, segment_page
 from winnow.features.sequence import SEQUENCE_COLUMNS, sequence_features
 from winnow.features.vocabulary import BOILERPLATE, CONTENT, LABEL_NAMES
 from winnow.models.glued import cut_glued
-from winnow.models.limits import MAX_TOPIC_CHARS, PageLimitError, time_limit
+from winnow.models.limits import MAX_TOPIC_CHARS
 
 OTHER_TOPIC = "other"
 # What ``Cleaner.favor`` may be: the thresholds training chose as best overall, or those it
@@ -198,52 +199,61 @@ class Cleaner:
 
     def _predict_window(self, pages: list[Page]) -> list[dict[str, Any]]:
         records = [empty_record(page) for page in pages]
-        segmented: list[tuple[int, list[Paragraph], pd.DataFrame]] = []
-        for i, page in enumerate(pages):
-            paragraphs, error = segment_or_error(
-                page, max_paragraphs=self.max_paragraphs, max_seconds=self.max_seconds
-            )
-            if error is None:
-                segmented.append((i, paragraphs, paragraph_table(paragraphs)))
-            else:
-                records[i]["error"] = error
-        self._add_outlet_context(segmented, pages)
+        window = Window.segment(pages, self.max_paragraphs, self.max_seconds)
+        for record, error in zip(records, window.errors, strict=True):
+            record["error"] = error
+        window.fill_outlet()
+        if "text" in self.cutter:
+            self._cut_glued(window)
         cuts = {kind: self.threshold(kind) for kind in ("html", "text")}
-        kinds = [pages[i].kind for i, _, _ in segmented]
-        scores = self.page_scores([table for _, _, table in segmented], kinds)
-        for (i, paragraphs, _), kind, page_scores in zip(segmented, kinds, scores, strict=True):
-            self._fill(records[i], paragraphs, page_scores, cuts[kind], kind)
-            records[i].update(page_metadata(pages[i], records[i]["paragraphs"]))
+        texts, lines, tags = (window.table[name].tolist() for name in ("text", "line", "tag"))
+        for chunk in window.chunks(self.batch_size):
+            lo, hi = window.offsets[chunk[0]], window.offsets[chunk[-1] + 1]
+            rows = window.table.iloc[lo:hi]
+            sizes = [window.offsets[i + 1] - window.offsets[i] for i in chunk]
+            kinds = np.repeat([pages[i].kind for i in chunk], sizes)
+            keys = np.repeat(np.arange(len(chunk)), sizes)
+            scores = self.scores_by_kind(rows, kinds, keys)
+            for i in chunk:
+                a, b = window.offsets[i], window.offsets[i + 1]
+                kind = pages[i].kind
+                self._fill(
+                    records[i], texts[a:b], lines[a:b], tags[a:b], scores[a - lo : b - lo],
+                    cuts[kind], kind,
+                )
+                records[i].update(page_metadata(pages[i], records[i]["paragraphs"]))
         self._label_topics([r for r in records if r["error"] is None and r["text"]])
         return records
 
-    def _add_outlet_context(self, segmented: list, pages: list[Page]) -> None:
-        """Count each paragraph against the other pages of its outlet in the window, cut
-        glued chaff off text pages with that evidence in view, and count the pieces again."""
-        _fill_outlet(segmented, pages)
-        text = [k for k, (i, _, _) in enumerate(segmented) if pages[i].kind == "text"]
-        if "text" in self.cutter and text:
-            for start in range(0, len(text), self.batch_size):
-                self._cut_glued(segmented, text[start : start + self.batch_size])
-            _fill_outlet(segmented, pages)
-
-    def _cut_glued(self, segmented: list, chosen: list[int]) -> None:
-        """Cut glued chaff off the paragraphs of the text pages ``segmented[k]`` for ``k`` in
-        ``chosen``, in place, once at most at each end of a paragraph."""
-        cut = cut_glued(
-            [(segmented[k][1], segmented[k][2]) for k in chosen],
-            lambda frame: self.paragraph_margins(frame, "text"),
-            self.cutter["text"],
-            self.cut_threshold,
-        )
-        for k, paragraphs in zip(chosen, cut, strict=True):
-            if paragraphs is not None:
-                segmented[k] = (segmented[k][0], paragraphs, paragraph_table(paragraphs))
+    def _cut_glued(self, window: Window) -> None:
+        """Cut glued chaff off the paragraphs of the window's text pages, once at most at
+        each end of a paragraph, and count the pieces against the outlet again."""
+        text = [i for i in window.good if window.pages[i].kind == "text"]
+        replaced: dict[int, pd.DataFrame] = {}
+        for start in range(0, len(text), self.batch_size):
+            chosen = text[start : start + self.batch_size]
+            tables = [window.page_table(i) for i in chosen]
+            cut = cut_glued(
+                [(_text_paragraphs(t), t) for t in tables],
+                lambda frame: self.paragraph_margins(frame, "text"),
+                self.cutter["text"],
+                self.cut_threshold,
+            )
+            for i, paragraphs in zip(chosen, cut, strict=True):
+                if paragraphs is not None:
+                    table = paragraph_table(paragraphs)
+                    table.insert(len(STRING_COLUMNS), "line", [q.line for q in paragraphs])
+                    replaced[i] = table
+        if replaced:
+            window.replace(replaced)
+            window.fill_outlet()
 
     @staticmethod
     def _fill(
         record: dict,
-        paragraphs: list[Paragraph],
+        texts: list[str],
+        lines: list[int],
+        tags: list[str],
         scores: np.ndarray,
         threshold: float,
         kind: str,
@@ -252,18 +262,18 @@ class Cleaner:
         into sentences or split where chaff was glued on, and callers map labels back."""
         out = []
         kept: list[Paragraph] = []
-        for p, score in zip(paragraphs, scores, strict=True):
+        for text, line, tag, score in zip(texts, lines, tags, scores, strict=True):
             keep = bool(score >= threshold)
             item = {
-                "text": p.text,
+                "text": text,
                 "label": LABEL_NAMES[CONTENT if keep else BOILERPLATE],
                 "score": round(float(score), 4),
             }
             if kind == "text":
-                item["line"] = p.line
+                item["line"] = line
             out.append(item)
             if keep:
-                kept.append(p)
+                kept.append(Paragraph(text=text, tag=tag, line=line))
         record["paragraphs"] = out
         record["text"] = join_paragraphs(kept)
 
@@ -304,9 +314,8 @@ def segment_or_error(
     if page.error:
         return [], page.error
     try:
-        with time_limit(max_seconds, "segmenting the page"):
-            paragraphs = segment_page(page, max_paragraphs=max_paragraphs)
-    except (PageLimitError, PageTooLarge) as err:
+        paragraphs = segment_page(page, max_paragraphs=max_paragraphs, max_seconds=max_seconds)
+    except PageTooLarge as err:
         return [], f"limit: {err}"
     except Exception as err:
         return [], f"segment: {type(err).__name__}: {err}"
@@ -324,16 +333,67 @@ def _rows_by_kind(table: pd.DataFrame, kinds: np.ndarray):
             yield kind, mask, table if mask.all() else table[mask]
 
 
-def _fill_outlet(segmented, pages: list[Page]) -> None:
-    """Set the outlet columns of each segmented page's table, counted over the window."""
-    columns = outlet_columns(
-        [pages[i].domain for i, _, _ in segmented],
-        [pages[i].url for i, _, _ in segmented],
-        [t["text"].tolist() for _, _, t in segmented],
-        max_pages=len(pages),
-    )
-    for (_, _, table), values in zip(segmented, columns, strict=True):
-        table[OUTLET_COLUMNS] = values
+class Window:
+    """A window of pages as the core segmented them: one paragraph table for all of them
+    (``features.context.batch_table``), the rows of page ``i`` at ``offsets[i]:offsets[i+1]``,
+    and each page's error (None for the pages in ``good``)."""
+
+    def __init__(self, pages: list[Page], table: pd.DataFrame, offsets: np.ndarray, errors):
+        self.pages = pages
+        self.table = table
+        self.offsets = [int(o) for o in offsets]
+        self.errors = list(errors)
+        self.good = [i for i, error in enumerate(self.errors) if error is None]
+
+    @classmethod
+    def segment(cls, pages: list[Page], max_paragraphs: int, max_seconds: float) -> Window:
+        """The pages segmented in one call of the core; a page that could not be read keeps
+        its own error and is not segmented."""
+        inputs = [("text", "") if page.error else page_input(page) for page in pages]
+        columns = _core.segment_pages(inputs, max_paragraphs, max_seconds)
+        errors = [page.error or error for page, error in zip(pages, columns["errors"], strict=True)]
+        table = batch_table(columns)
+        table.insert(len(STRING_COLUMNS), "line", columns["line"])
+        return cls(pages, table, columns["offsets"], errors)
+
+    def page_table(self, i: int) -> pd.DataFrame:
+        return self.table.iloc[self.offsets[i] : self.offsets[i + 1]].reset_index(drop=True)
+
+    def chunks(self, size: int) -> Iterator[list[int]]:
+        """The good pages, ``size`` at a time, in order."""
+        for start in range(0, len(self.good), max(1, size)):
+            yield self.good[start : start + size]
+
+    def replace(self, tables: dict[int, pd.DataFrame]) -> None:
+        """Put new tables in place of some pages' rows."""
+        parts, offsets = [], [0]
+        for i in range(len(self.pages)):
+            part = tables[i] if i in tables else self.page_table(i)
+            parts.append(part)
+            offsets.append(offsets[-1] + len(part))
+        self.table = pd.concat(parts, ignore_index=True)
+        self.offsets = offsets
+
+    def fill_outlet(self) -> None:
+        """Set the outlet columns, each page counted against the window's others."""
+        texts = self.table["text"].tolist()
+        good = self.good
+        columns = outlet_columns(
+            [self.pages[i].domain for i in good],
+            [self.pages[i].url for i in good],
+            [texts[self.offsets[i] : self.offsets[i + 1]] for i in good],
+            max_pages=len(self.pages),
+        )
+        if columns:
+            self.table[OUTLET_COLUMNS] = np.vstack(columns)
+
+
+def _text_paragraphs(table: pd.DataFrame) -> list[Paragraph]:
+    """The paragraphs of a text page's table (text pages have no markup context)."""
+    return [
+        Paragraph(text=text, index=j, line=int(line))
+        for j, (text, line) in enumerate(zip(table["text"], table["line"], strict=True))
+    ]
 
 
 def join_paragraphs(paragraphs: list[Paragraph]) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from winnow.models.limits import PageLimitError, time_limit
+from winnow.features.page import Page
+from winnow.models.cleaner import segment_or_error
 from winnow.models.predict import PredictOptions, predict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,15 +136,13 @@ def test_pages_over_a_limit_get_an_error_and_the_run_goes_on(tmp_path, trained_r
     assert summary.errors == {"too_large": 1, "limit": 1}
 
 
-def test_time_limit_interrupts_a_slow_block():
-    start = time.perf_counter()
-    with pytest.raises(PageLimitError, match="took over 0.05 s"):
-        with time_limit(0.05, "parsing"):
-            while time.perf_counter() - start < 5:
-                pass
-    assert time.perf_counter() - start < 2
-    with time_limit(0):  # no limit
-        pass
+def test_a_page_past_its_time_gets_a_limit_record_and_the_batch_goes_on():
+    big = "<html><body>" + "<div><p>Some words of a paragraph here.</p></div>" * 20_000 + "</body>"
+    pages = [Page(id="big", html=big), Page(id="ok", html="<p>A short page of text.</p>")]
+    slow, fine = segment_or_error(pages[0], max_seconds=0.001), segment_or_error(pages[1], max_seconds=0.001)
+    assert slow == ([], "limit: segmenting the page took over 0.001 s")
+    assert fine[1] is None and fine[0][0].text == "A short page of text."
+    assert segment_or_error(pages[0])[1] is None  # no limit
 
 
 def test_nearly_all_pages_failing_is_exit_code_3(tmp_path, trained_run):

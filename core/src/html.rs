@@ -54,7 +54,17 @@ const IN_LINK: u8 = 1;
 const IN_MICRODATA: u8 = 2;
 const IN_HIDDEN: u8 = 4;
 
-/// `BLOCK_TAGS`: elements that open a paragraph of their own.
+/// `BLOCK_TAGS`: elements that open a paragraph of their own (for Python's metadata reader;
+/// the walk asks `is_block`, which a test holds to this list).
+pub const BLOCK_TAGS: [&str; 50] = [
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frameset",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
+    "menu", "nav", "noframes", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul", "caption", "option",
+];
+
+/// Whether `tag` is one of `BLOCK_TAGS`, as a match the compiler turns into a jump.
 #[rustfmt::skip]
 fn is_block(tag: &str) -> bool {
     matches!(
@@ -592,6 +602,17 @@ impl<'a> PageText<'a> {
             p.structure = row;
         }
         self.paragraphs
+    }
+}
+
+#[cfg(test)]
+mod block_tag_tests {
+    use super::*;
+
+    #[test]
+    fn the_block_list_is_what_the_walk_treats_as_blocks() {
+        assert!(BLOCK_TAGS.iter().all(|t| is_block(t)));
+        assert!(["span", "a", "b", "img", "script", "em"].iter().all(|t| !is_block(t)));
     }
 }
 

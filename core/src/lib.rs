@@ -15,6 +15,7 @@ pub mod shape;
 pub mod sparse;
 pub mod stats;
 pub mod structure;
+pub mod table;
 pub mod text;
 pub mod vocabulary;
 

@@ -56,6 +56,11 @@ pub const COLUMNS: [&str; STRUCTURE_WIDTH] = [
     "up3_block",
 ];
 
+/// `STRUCTURE_COLUMNS`: the features among `COLUMNS`.
+pub const STRUCTURE_COLUMNS: &[&str] = COLUMNS.split_at(STRUCTURE_WIDTH - LEVELS).0;
+/// `BLOCK_COLUMNS`: which block is the paragraph's ancestor at each level (not features).
+pub const BLOCK_COLUMNS: &[&str] = COLUMNS.split_at(STRUCTURE_WIDTH - LEVELS).1;
+
 fn positive() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
