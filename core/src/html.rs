@@ -24,6 +24,7 @@ use ego_tree::NodeRef;
 use regex::Regex;
 use scraper::{Html, Node};
 
+pub(crate) use crate::text::thousands;
 use crate::paragraph::{Limits, Paragraph, Refusal};
 use crate::structure::{structure_features, Block, Owned};
 use crate::text::{cut_long, visible_chars, Budget, MAX_PARAGRAPH_CHARS};
@@ -227,19 +228,6 @@ pub fn markup_depth(html: &str, stop: usize) -> usize {
         }
     }
     deepest
-}
-
-/// `n` as Python's `{n:,}` writes it.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
 }
 
 /// One step of the walk: read a node with the flags of its ancestors, or leave the block

@@ -80,34 +80,8 @@ pub const REPEAT_COLUMNS: &[&str] = &[
     "outlet_share",
     "outlet_seen",
 ];
-/// `STRUCTURE_COLUMNS` (`features/structure.py`).
-pub const STRUCTURE_COLUMNS: &[&str] = &[
-    "own_repeats",
-    "microdata",
-    "hidden",
-    "page_hidden",
-    "copy",
-    "in_main",
-    "main_meet",
-    "main_before",
-    "main_after",
-    "main_share",
-    "up1_link",
-    "up1_prose",
-    "up1_chars",
-    "up1_paragraphs",
-    "up1_repeats",
-    "up2_link",
-    "up2_prose",
-    "up2_chars",
-    "up2_paragraphs",
-    "up2_repeats",
-    "up3_link",
-    "up3_prose",
-    "up3_chars",
-    "up3_paragraphs",
-    "up3_repeats",
-];
+/// `STRUCTURE_COLUMNS` (`features/structure.py`), as the segmenter names them.
+pub use crate::structure::STRUCTURE_COLUMNS;
 /// What `_page_features` reads of the page's scores, in its column order (before the prose
 /// columns).
 const PAGE_COLUMNS: &[&str] = &[

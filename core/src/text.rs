@@ -408,8 +408,8 @@ impl Budget {
     }
 }
 
-/// `n` as Python's `{n:,}` writes it: `2,000,000`.
-fn thousands(n: usize) -> String {
+/// `n` as Python's `{n:,}` writes it: `2,000,000` (every refusal message counts this way).
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
