@@ -199,7 +199,7 @@ class Cleaner:
 
     def _predict_window(self, pages: list[Page]) -> list[dict[str, Any]]:
         records = [empty_record(page) for page in pages]
-        window = Window.segment(pages, self.max_paragraphs, self.max_seconds)
+        window = Window.segment(pages, self.max_paragraphs, self.max_seconds, self.batch_size)
         for record, error in zip(records, window.errors, strict=True):
             record["error"] = error
         window.fill_outlet()
@@ -218,8 +218,13 @@ class Cleaner:
                 a, b = window.offsets[i], window.offsets[i + 1]
                 kind = pages[i].kind
                 self._fill(
-                    records[i], texts[a:b], lines[a:b], tags[a:b], scores[a - lo : b - lo],
-                    cuts[kind], kind,
+                    records[i],
+                    texts[a:b],
+                    lines[a:b],
+                    tags[a:b],
+                    scores[a - lo : b - lo],
+                    cuts[kind],
+                    kind,
                 )
                 records[i].update(page_metadata(pages[i], records[i]["paragraphs"]))
         self._label_topics([r for r in records if r["error"] is None and r["text"]])
@@ -346,15 +351,24 @@ class Window:
         self.good = [i for i, error in enumerate(self.errors) if error is None]
 
     @classmethod
-    def segment(cls, pages: list[Page], max_paragraphs: int, max_seconds: float) -> Window:
-        """The pages segmented in one call of the core; a page that could not be read keeps
-        its own error and is not segmented."""
-        inputs = [("text", "") if page.error else page_input(page) for page in pages]
-        columns = _core.segment_pages(inputs, max_paragraphs, max_seconds)
-        errors = [page.error or error for page, error in zip(pages, columns["errors"], strict=True)]
-        table = batch_table(columns)
-        table.insert(len(STRING_COLUMNS), "line", columns["line"])
-        return cls(pages, table, columns["offsets"], errors)
+    def segment(
+        cls, pages: list[Page], max_paragraphs: int, max_seconds: float, batch_size: int = 64
+    ) -> Window:
+        """The pages segmented by the core ``batch_size`` at a time (each call copies its
+        pages' markup into the core, so a whole window at once held all of it twice); a page
+        that could not be read keeps its own error and is not segmented."""
+        tables, offsets, errors = [], [0], []
+        for start in range(0, max(1, len(pages)), max(1, batch_size)):  # once with no pages
+            chunk = pages[start : start + batch_size]
+            inputs = [("text", "") if page.error else page_input(page) for page in chunk]
+            columns = _core.segment_pages(inputs, max_paragraphs, max_seconds)
+            errors += [page.error or e for page, e in zip(chunk, columns["errors"], strict=True)]
+            table = batch_table(columns)
+            table.insert(len(STRING_COLUMNS), "line", columns["line"])
+            tables.append(table)
+            offsets += [offsets[-1] + int(o) for o in columns["offsets"][1:]]
+        table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+        return cls(pages, table, offsets, errors)
 
     def page_table(self, i: int) -> pd.DataFrame:
         return self.table.iloc[self.offsets[i] : self.offsets[i + 1]].reset_index(drop=True)
