@@ -35,7 +35,10 @@ fn main() {
         "list" => list(&texts),
         "lines" => lines(&texts),
         "collisions" => collisions(&texts),
-        "bench" => bench(&texts, args.next().and_then(|r| r.parse().ok()).unwrap_or(3)),
+        "bench" => bench(
+            &texts,
+            args.next().and_then(|r| r.parse().ok()).unwrap_or(3),
+        ),
         other => eprintln!("unknown mode {other:?}: list, collisions or bench"),
     }
 }
@@ -82,7 +85,10 @@ fn collisions(texts: &[String]) {
         let n = distinct.len();
         let hashes: Vec<u64> = distinct.iter().map(|g| ngram_hash(g, 0)).collect();
         let full: HashSet<u64> = hashes.iter().copied().collect();
-        println!("{name}: {n} distinct n-grams, {} distinct 64-bit hashes", full.len());
+        println!(
+            "{name}: {n} distinct n-grams, {} distinct 64-bit hashes",
+            full.len()
+        );
         for bits in [18u32, 20, 22] {
             let m = 1u64 << bits;
             let cols: HashSet<u64> = hashes.iter().map(|h| h & (m - 1)).collect();

@@ -30,8 +30,12 @@ fn main() -> io::Result<()> {
     let (mut pages, mut spent) = (0usize, Duration::ZERO);
     for line in io::stdin().lock().lines() {
         let line = line?;
-        let Ok(record) = serde_json::from_str::<Value>(&line) else { continue };
-        let Some(html) = record.get("html").and_then(Value::as_str) else { continue };
+        let Ok(record) = serde_json::from_str::<Value>(&line) else {
+            continue;
+        };
+        let Some(html) = record.get("html").and_then(Value::as_str) else {
+            continue;
+        };
         let limits = Limits::new(max_paragraphs, max_seconds);
         let start = thread_cpu();
         let result = segment_html(html, &limits);
@@ -60,7 +64,10 @@ fn main() -> io::Result<()> {
 
 /// This thread's CPU time so far.
 fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: clock_gettime writes one timespec through a valid pointer.
     unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)

@@ -42,14 +42,20 @@ fn main() -> io::Result<()> {
 
 /// Every record run `passes` times; the best pass's engine CPU time to stderr.
 fn bench(passes: usize) -> io::Result<()> {
-    let records: Vec<Value> =
-        io::stdin().lock().lines().filter_map(|l| serde_json::from_str(&l.ok()?).ok()).collect();
+    let records: Vec<Value> = io::stdin()
+        .lock()
+        .lines()
+        .filter_map(|l| serde_json::from_str(&l.ok()?).ok())
+        .collect();
     // The lines borrowed once, before timing, as Python gets its list.
     let inputs: Vec<(&Value, Option<Vec<&str>>)> = records
         .iter()
         .map(|r| {
             let lines = r.get("lines").and_then(Value::as_array);
-            (r, lines.map(|ls| ls.iter().map(|l| l.as_str().unwrap_or("")).collect()))
+            (
+                r,
+                lines.map(|ls| ls.iter().map(|l| l.as_str().unwrap_or("")).collect()),
+            )
         })
         .collect();
     let mut best = f64::INFINITY;
@@ -67,7 +73,10 @@ fn bench(passes: usize) -> io::Result<()> {
         }
         best = best.min(thread_cpu_seconds() - before);
     }
-    eprintln!("{} records, best of {passes}: {best:.3} s cpu", records.len());
+    eprintln!(
+        "{} records, best of {passes}: {best:.3} s cpu",
+        records.len()
+    );
     Ok(())
 }
 
@@ -82,7 +91,10 @@ fn thread_cpu_seconds() -> f64 {
 /// One input record's output record, timing the engine call alone.
 fn run(input: &Value, spent: &mut Duration) -> Value {
     let id = input.get("id").cloned().unwrap_or(Value::Null);
-    let max = input.get("max_paragraphs").and_then(Value::as_u64).unwrap_or(0);
+    let max = input
+        .get("max_paragraphs")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
     let limits = Limits::new(usize::try_from(max).unwrap_or(usize::MAX), 0.0);
     if let Some(text) = input.get("clean").and_then(Value::as_str) {
         let start = Instant::now();
@@ -109,8 +121,10 @@ fn run(input: &Value, spent: &mut Duration) -> Value {
 fn paragraphs_record(id: Value, result: Result<Vec<Paragraph>, Refusal>) -> Value {
     match result {
         Ok(paragraphs) => {
-            let paragraphs: Vec<Value> =
-                paragraphs.iter().map(|p| json!({"text": p.text, "line": p.line})).collect();
+            let paragraphs: Vec<Value> = paragraphs
+                .iter()
+                .map(|p| json!({"text": p.text, "line": p.line}))
+                .collect();
             json!({"id": id, "paragraphs": paragraphs})
         }
         Err(err) => json!({"id": id, "error": format!("limit: {err}")}),

@@ -24,9 +24,9 @@ use ego_tree::NodeRef;
 use regex::Regex;
 use scraper::{Html, Node};
 
-pub(crate) use crate::text::thousands;
 use crate::paragraph::{Limits, Paragraph, Refusal};
 use crate::structure::{structure_features, Block, Owned};
+pub(crate) use crate::text::thousands;
 use crate::text::{cut_long, visible_chars, Budget, MAX_PARAGRAPH_CHARS};
 use crate::vocabulary::is_py_space;
 
@@ -58,11 +58,56 @@ const IN_HIDDEN: u8 = 4;
 /// `BLOCK_TAGS`: elements that open a paragraph of their own (for Python's metadata reader;
 /// the walk asks `is_block`, which a test holds to this list).
 pub const BLOCK_TAGS: [&str; 50] = [
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
-    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frameset",
-    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
-    "menu", "nav", "noframes", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
-    "tfoot", "th", "thead", "tr", "ul", "caption", "option",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "noframes",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "option",
 ];
 
 /// Whether `tag` is one of `BLOCK_TAGS`, as a match the compiler turns into a jump.
@@ -160,7 +205,9 @@ fn is_void(tag: &str) -> bool {
 pub fn segment_html(html: &str, limits: &Limits) -> Result<Vec<Paragraph>, Refusal> {
     check_markup(html)?;
     let document = parse::parse(html, limits)?;
-    let Some(root) = document_element(&document) else { return Ok(Vec::new()) };
+    let Some(root) = document_element(&document) else {
+        return Ok(Vec::new());
+    };
     let mut page = PageText::new(Budget::new(*limits));
     walk(root, &mut page, limits)?;
     page.budget.check()?;
@@ -169,7 +216,11 @@ pub fn segment_html(html: &str, limits: &Limits) -> Result<Vec<Paragraph>, Refus
 
 /// The `<html>` element (lexbor's `root`): the walk starts there, as the Python's does.
 fn document_element(document: &Html) -> Option<NodeRef<'_, Node>> {
-    document.tree.root().children().find(|n| n.value().is_element())
+    document
+        .tree
+        .root()
+        .children()
+        .find(|n| n.value().is_element())
 }
 
 /// `_check_markup`: refuse markup over `MAX_ELEMENTS` elements or `MAX_NESTING` levels deep,
@@ -203,7 +254,10 @@ fn too_many_elements(elements: usize) -> Refusal {
 
 /// `MarkupTooDeep`.
 fn too_deep() -> Refusal {
-    Refusal::TooDeep(format!("markup nested over {} levels deep", thousands(MAX_NESTING)))
+    Refusal::TooDeep(format!(
+        "markup nested over {} levels deep",
+        thousands(MAX_NESTING)
+    ))
 }
 
 /// `markup_depth`: how deep the tags nest, counted from the raw markup in one linear scan
@@ -340,10 +394,15 @@ fn child_flags(tag: &str, attrs: &Attributes, mut flags: u8) -> u8 {
 /// `_styled_hidden`: whether an element's inline style or a hiding class keeps it from
 /// view until a script says otherwise.
 fn styled_hidden(attrs: &Attributes) -> bool {
-    if attrs.style.is_some_and(|s| !s.is_empty() && hidden_style().is_match(s)) {
+    if attrs
+        .style
+        .is_some_and(|s| !s.is_empty() && hidden_style().is_match(s))
+    {
         return true;
     }
-    attrs.class.is_some_and(|c| py_words(&c.to_lowercase()).any(is_hiding_class))
+    attrs
+        .class
+        .is_some_and(|c| py_words(&c.to_lowercase()).any(is_hiding_class))
 }
 
 /// `text.split()`: the words between runs of Python's white space.
@@ -427,7 +486,15 @@ impl<'a> Context<'a> {
             block_attrs.push_str("parent_");
             block_attrs.push_str(t);
         }
-        Context { tag, path, attrs, own, block_attrs, depth: self.depth + 1, node }
+        Context {
+            tag,
+            path,
+            attrs,
+            own,
+            block_attrs,
+            depth: self.depth + 1,
+            node,
+        }
     }
 }
 
@@ -468,7 +535,9 @@ impl<'a> PageText<'a> {
     }
 
     fn block(&self) -> &Context<'a> {
-        self.contexts.last().expect("the page's own context is never closed")
+        self.contexts
+            .last()
+            .expect("the page's own context is never closed")
     }
 
     /// The depth of the innermost open block.
@@ -554,7 +623,12 @@ impl<'a> PageText<'a> {
         let paragraph = Paragraph {
             tag: block.tag.to_owned(),
             path: block.path.join(" "),
-            attrs: block.attrs.iter().map(|t| &**t).collect::<Vec<_>>().join(" "),
+            attrs: block
+                .attrs
+                .iter()
+                .map(|t| &**t)
+                .collect::<Vec<_>>()
+                .join(" "),
             block_attrs: block.block_attrs.clone(),
             link_density: share(self.link_chars),
             depth: block.depth,
@@ -600,7 +674,9 @@ mod block_tag_tests {
     #[test]
     fn the_block_list_is_what_the_walk_treats_as_blocks() {
         assert!(BLOCK_TAGS.iter().all(|t| is_block(t)));
-        assert!(["span", "a", "b", "img", "script", "em"].iter().all(|t| !is_block(t)));
+        assert!(["span", "a", "b", "img", "script", "em"]
+            .iter()
+            .all(|t| !is_block(t)));
     }
 }
 
@@ -626,11 +702,17 @@ mod tests {
     #[test]
     fn blocks_become_paragraphs_with_their_context() {
         let paragraphs = segment(ARTICLE);
-        assert_eq!(texts(&paragraphs), ["Title", "Hello world, this is a test.", "Home", "News"]);
+        assert_eq!(
+            texts(&paragraphs),
+            ["Title", "Hello world, this is a test.", "Home", "News"]
+        );
         let p = &paragraphs[1];
         assert_eq!((p.tag.as_str(), p.path.as_str()), ("p", "html body div p"));
         assert_eq!(p.attrs, "story body main top");
-        assert_eq!(p.block_attrs, "parent_story parent_body parent_main parent_top");
+        assert_eq!(
+            p.block_attrs,
+            "parent_story parent_body parent_main parent_top"
+        );
         assert_eq!(p.depth, 4);
         assert_eq!(p.link_density, round4(5.0 / 23.0));
         let home = &paragraphs[2];
@@ -639,7 +721,9 @@ mod tests {
             ("html body div ul li", "parent_nav")
         );
         assert_eq!(home.link_density, 1.0);
-        assert!(paragraphs.iter().all(|p| p.structure.len() == STRUCTURE_WIDTH && p.line == 0));
+        assert!(paragraphs
+            .iter()
+            .all(|p| p.structure.len() == STRUCTURE_WIDTH && p.line == 0));
     }
 
     #[test]
@@ -648,7 +732,10 @@ mod tests {
                     <div aria-hidden=false>four</div><script>five</script><style>six</style>\
                     <noscript>seven</noscript><select><option>eight</option></select>\
                     <!-- nine --><p>ten<br>eleven<img src=x>twelve</p></body>";
-        assert_eq!(texts(&segment(html)), ["one", "four", "ten", "eleven", "twelve"]);
+        assert_eq!(
+            texts(&segment(html)),
+            ["one", "four", "ten", "eleven", "twelve"]
+        );
     }
 
     #[test]
@@ -666,12 +753,19 @@ mod tests {
         );
         let paragraphs = segment(&html);
         let column = |i: usize, name: &str| {
-            let at = crate::structure::COLUMNS.iter().position(|c| *c == name).expect("a column");
+            let at = crate::structure::COLUMNS
+                .iter()
+                .position(|c| *c == name)
+                .expect("a column");
             paragraphs[i].structure[at]
         };
         assert_eq!((column(0, "copy"), column(1, "copy")), (0.0, 1.0));
         assert_eq!(
-            (column(0, "hidden"), column(1, "hidden"), column(2, "hidden")),
+            (
+                column(0, "hidden"),
+                column(1, "hidden"),
+                column(2, "hidden")
+            ),
             (0.0, 1.0, 1.0)
         );
         assert_eq!(column(3, "microdata"), 1.0);
@@ -680,7 +774,10 @@ mod tests {
 
     #[test]
     fn class_and_id_values_split_into_words() {
-        assert_eq!(attr_tokens("storyBody__promo-2"), ["story", "body", "promo"]);
+        assert_eq!(
+            attr_tokens("storyBody__promo-2"),
+            ["story", "body", "promo"]
+        );
         assert_eq!(attr_tokens("HTMLParser x9y"), ["htmlparser", "x", "y"]);
         assert!(attr_tokens("  12 -- ").is_empty());
         // Kelvin sign lower-cases to an ASCII k, as Python's lower() makes it.
@@ -705,7 +802,10 @@ mod tests {
 
     #[test]
     fn markup_depth_counts_open_tags() {
-        assert_eq!(markup_depth("<div><p>a<br/><img src=x><br></p></div>", 100), 2);
+        assert_eq!(
+            markup_depth("<div><p>a<br/><img src=x><br></p></div>", 100),
+            2
+        );
         assert_eq!(markup_depth("</div></div><div>", 100), 1);
         assert_eq!(markup_depth("<a href='x/'><b/>", 100), 1);
         assert_eq!(markup_depth(&"<div>".repeat(50), 10), 11);
@@ -713,10 +813,17 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused_before_parsing() {
-        let html = format!("{}Deep.{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let html = format!(
+            "{}Deep.{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
         let start = Instant::now();
         let err = segment_html(&html, &Limits::default()).unwrap_err();
-        assert_eq!(err, Refusal::TooDeep("markup nested over 10,000 levels deep".into()));
+        assert_eq!(
+            err,
+            Refusal::TooDeep("markup nested over 10,000 levels deep".into())
+        );
         assert!(start.elapsed().as_secs_f64() < 5.0);
     }
 
@@ -725,9 +832,14 @@ mod tests {
         // 2,000 distinct unclosed <b>: the adoption agency reopens all of them in every <p>.
         let opened: String = (0..2000).map(|i| format!("<b id={i}>")).collect();
         let html = format!("<p>{opened}{}", "<p>x".repeat(1000));
-        assert!(html.matches('<').count() < MAX_ELEMENTS, "the raw count lets it through");
+        assert!(
+            html.matches('<').count() < MAX_ELEMENTS,
+            "the raw count lets it through"
+        );
         let err = segment_html(&html, &Limits::default()).unwrap_err();
-        let Refusal::TooLarge(message) = err else { panic!("{err:?}") };
+        let Refusal::TooLarge(message) = err else {
+            panic!("{err:?}")
+        };
         assert!(
             message.starts_with("markup of 10") && message.ends_with(" elements, over 100,000")
         );
@@ -737,14 +849,21 @@ mod tests {
     fn too_many_raw_tags_are_refused_with_their_number() {
         let html = "<i>".repeat(123_456);
         let err = segment_html(&html, &Limits::default()).unwrap_err();
-        assert_eq!(err, Refusal::TooLarge("markup of 123,456 elements, over 100,000".into()));
+        assert_eq!(
+            err,
+            Refusal::TooLarge("markup of 123,456 elements, over 100,000".into())
+        );
     }
 
     #[test]
     fn empty_and_blank_pages_have_no_paragraphs() {
-        for html in
-            ["", "   \n\t ", "<html></html>", "<!doctype html><!-- x -->", "<p> &nbsp; </p>"]
-        {
+        for html in [
+            "",
+            "   \n\t ",
+            "<html></html>",
+            "<!doctype html><!-- x -->",
+            "<p> &nbsp; </p>",
+        ] {
             assert!(segment(html).is_empty(), "{html:?}");
         }
     }
@@ -764,29 +883,53 @@ mod tests {
         let html = format!("<p>{words}</p>");
         let paragraphs = segment(&html);
         assert!(paragraphs.len() >= 10);
-        assert!(paragraphs.iter().all(|p| p.text.chars().count() <= MAX_PARAGRAPH_CHARS));
-        assert!(paragraphs[..paragraphs.len() - 1].iter().all(|p| p.text.len() > 99_000));
+        assert!(paragraphs
+            .iter()
+            .all(|p| p.text.chars().count() <= MAX_PARAGRAPH_CHARS));
+        assert!(paragraphs[..paragraphs.len() - 1]
+            .iter()
+            .all(|p| p.text.len() > 99_000));
     }
 
     #[test]
     fn too_many_paragraphs_are_counted_and_refused() {
         let html = "<p>x</p>".repeat(1_234);
-        let limits = Limits { max_paragraphs: 1_000, ..Limits::default() };
+        let limits = Limits {
+            max_paragraphs: 1_000,
+            ..Limits::default()
+        };
         let err = segment_html(&html, &limits).unwrap_err();
-        assert_eq!(err, Refusal::TooLarge("1,234 paragraphs, over 1,000".into()));
         assert_eq!(
-            segment_html(&html, &Limits { max_paragraphs: 1_234, ..limits }).map(|p| p.len()),
+            err,
+            Refusal::TooLarge("1,234 paragraphs, over 1,000".into())
+        );
+        assert_eq!(
+            segment_html(
+                &html,
+                &Limits {
+                    max_paragraphs: 1_234,
+                    ..limits
+                }
+            )
+            .map(|p| p.len()),
             Ok(1_234)
         );
     }
 
     #[test]
     fn a_page_past_its_deadline_is_refused() {
-        let limits = Limits { deadline: Some(Instant::now()), seconds: 1.0, ..Limits::default() };
+        let limits = Limits {
+            deadline: Some(Instant::now()),
+            seconds: 1.0,
+            ..Limits::default()
+        };
         std::thread::sleep(std::time::Duration::from_millis(2));
         let html = "<div><p>x</p></div>".repeat(2_000);
         let err = segment_html(&html, &limits).unwrap_err();
-        assert_eq!(err, Refusal::OutOfTime("segmenting the page took over 1 s".into()));
+        assert_eq!(
+            err,
+            Refusal::OutOfTime("segmenting the page took over 1 s".into())
+        );
     }
 
     #[test]

@@ -9,14 +9,11 @@
 //! - [`Analyzer::Tokens`]: `_tokens`: `token_pattern=r"\S+"`, `lowercase=False`, then
 //!   `_word_ngrams`.
 //!
-//! "Python's" classes are Python 3.11's (Unicode 14.0): `\w` is `word_table`'s ranges, white
-//! space is `vocabulary::is_py_space`, lowercasing is `str.lower` (full mapping, final sigma).
+//! "Python's" classes are Python 3.11's (Unicode 14.0), from `pyunicode`: `\w`, white space,
+//! and lowercasing as `str.lower` does it (full mapping, final sigma).
 //! Lengths and slices are in characters (code points), as Python counts them.
 
-mod word_table;
-
-use crate::vocabulary::is_py_space;
-use word_table::{LOWERED_ONLY_BY_RUST, PY_WORD_RANGES};
+use crate::pyunicode::{is_py_space, is_word as is_py_word, push_lower};
 
 /// One of sklearn's analyzers with its `ngram_range` (inclusive). A lower bound of 0 counts as
 /// 1 (sklearn would emit empty n-grams); a range with `min > max` yields no n-grams (sklearn
@@ -34,8 +31,9 @@ pub enum Analyzer {
 impl Analyzer {
     /// The n-gram range, its lower bound raised to 1.
     fn range(&self) -> (usize, usize) {
-        let (Analyzer::Words { ngrams } | Analyzer::CharWb { ngrams } | Analyzer::Tokens { ngrams }) =
-            *self;
+        let (Analyzer::Words { ngrams }
+        | Analyzer::CharWb { ngrams }
+        | Analyzer::Tokens { ngrams }) = *self;
         (ngrams.0.max(1), ngrams.1)
     }
 }
@@ -68,7 +66,13 @@ pub fn for_each_ngram<F: FnMut(&str)>(
     if lo > hi {
         return;
     }
-    let Scratch { lower, spans, joined, padded, bounds } = scratch;
+    let Scratch {
+        lower,
+        spans,
+        joined,
+        padded,
+        bounds,
+    } = scratch;
     match analyzer {
         Analyzer::Words { .. } => {
             py_lower_into(doc, lower);
@@ -93,7 +97,9 @@ pub fn for_each_ngram<F: FnMut(&str)>(
 /// for verification and debugging.
 pub fn ngrams(doc: &str, analyzer: &Analyzer) -> Vec<String> {
     let mut out = Vec::new();
-    for_each_ngram(doc, analyzer, &mut Scratch::default(), |g| out.push(g.to_owned()));
+    for_each_ngram(doc, analyzer, &mut Scratch::default(), |g| {
+        out.push(g.to_owned())
+    });
     out
 }
 
@@ -111,7 +117,9 @@ fn token_ngrams<F: FnMut(&str)>(
     for n in lo..=hi.min(spans.len()) {
         for window in spans.windows(n) {
             let (first, last) = (window[0].0, window[n - 1].1);
-            let spaced = window.windows(2).all(|p| p[1].0 == p[0].1 + 1 && bytes[p[0].1] == b' ');
+            let spaced = window
+                .windows(2)
+                .all(|p| p[1].0 == p[0].1 + 1 && bytes[p[0].1] == b' ');
             if spaced {
                 emit(&text[first..last]);
             } else {
@@ -169,7 +177,12 @@ fn char_wb_word<F: FnMut(&str)>(
 /// long. With `is_py_word` and 2 this is `re.findall(r"(?u)\b\w\w+\b")`: `\b` holds exactly
 /// where a run of `\w` starts or ends, so a match is a whole run of two or more; with
 /// "not space" and 1 it is `str.split()` (= `\S+`).
-fn runs(text: &str, class: impl Fn(char) -> bool, min_chars: usize, spans: &mut Vec<(usize, usize)>) {
+fn runs(
+    text: &str,
+    class: impl Fn(char) -> bool,
+    min_chars: usize,
+    spans: &mut Vec<(usize, usize)>,
+) {
     spans.clear();
     let (mut start, mut chars) = (0, 0);
     for (i, c) in text.char_indices() {
@@ -191,8 +204,8 @@ fn runs(text: &str, class: impl Fn(char) -> bool, min_chars: usize, spans: &mut 
 }
 
 /// Python's `str.lower()` of `text` into `out`: the full Unicode mapping (`İ` becomes `i̇`,
-/// two characters) and the final-sigma rule, as of Python's Unicode (see
-/// `LOWERED_ONLY_BY_RUST`). ASCII text takes a byte-wise path.
+/// two characters) and the final-sigma rule, as of Python's Unicode (`pyunicode::push_lower`).
+/// ASCII text takes a byte-wise path.
 pub fn py_lower_into(text: &str, out: &mut String) {
     out.clear();
     if text.is_ascii() {
@@ -222,71 +235,6 @@ fn lower_with_sigma(text: &str, out: &mut String) {
     }
 }
 
-/// One character lowered as Python lowers it.
-#[inline]
-fn push_lower(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-    } else if in_ranges(c as u32, LOWERED_ONLY_BY_RUST) {
-        out.push(c);
-    } else {
-        out.extend(c.to_lowercase());
-    }
-}
-
-/// Python's `\w` (str pattern): a letter or number of any script, or `_`. Not the marks
-/// (Mn, Mc, Me), which Rust's `is_alphanumeric` and the regex crate's `\w` partly count.
-#[inline]
-pub fn is_py_word(c: char) -> bool {
-    let c = c as u32;
-    if c < 0x10000 {
-        BMP_WORD[(c >> 6) as usize] & (1 << (c & 63)) != 0
-    } else {
-        in_ranges(c, PY_WORD_RANGES)
-    }
-}
-
-/// Whether `c` lies in one of the sorted, disjoint, inclusive `ranges`.
-fn in_ranges(c: u32, ranges: &[(u32, u32)]) -> bool {
-    ranges
-        .binary_search_by(|&(a, b)| {
-            if b < c {
-                std::cmp::Ordering::Less
-            } else if a > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
-
-/// `\w` over the Basic Multilingual Plane as a bitmap (8 KB): one lookup for nearly all text.
-static BMP_WORD: [u64; 1024] = bmp_word_bitmap();
-
-const fn bmp_word_bitmap() -> [u64; 1024] {
-    let mut bits = [0u64; 1024];
-    let mut c = 0u32;
-    while c < 0x80 {
-        let b = c as u8;
-        if b.is_ascii_alphanumeric() || b == b'_' {
-            bits[(c >> 6) as usize] |= 1 << (c & 63);
-        }
-        c += 1;
-    }
-    let mut r = 0;
-    while r < PY_WORD_RANGES.len() {
-        let (a, b) = PY_WORD_RANGES[r];
-        let mut c = a;
-        while c <= b && c < 0x10000 {
-            bits[(c >> 6) as usize] |= 1 << (c & 63);
-            c += 1;
-        }
-        r += 1;
-    }
-    bits
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,18 +252,35 @@ mod tests {
     fn words_are_lowercased_runs_of_two_word_chars_then_bigrams() {
         assert_eq!(
             ngrams("The cat, a  Dog's_toy!", &WORDS),
-            ["the", "cat", "dog", "s_toy", "the cat", "cat dog", "dog s_toy"]
+            [
+                "the",
+                "cat",
+                "dog",
+                "s_toy",
+                "the cat",
+                "cat dog",
+                "dog s_toy"
+            ]
         );
         assert_eq!(ngrams("I a b", &WORDS), Vec::<String>::new());
-        assert_eq!(ngrams("x1 y", &Analyzer::Words { ngrams: (2, 3) }), Vec::<String>::new());
+        assert_eq!(
+            ngrams("x1 y", &Analyzer::Words { ngrams: (2, 3) }),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
     fn word_chars_are_pythons_letters_and_numbers_not_marks() {
         // U+0301 (combining acute) is not \w in Python: "cafe\u{301}s" splits into two tokens.
-        assert_eq!(ngrams("cafe\u{301}s", &Analyzer::Words { ngrams: (1, 1) }), ["cafe"]);
+        assert_eq!(
+            ngrams("cafe\u{301}s", &Analyzer::Words { ngrams: (1, 1) }),
+            ["cafe"]
+        );
         // Arabic-Indic digits and CJK are \w; U+00B2 (superscript two) is a number too.
-        assert_eq!(ngrams("٣٤ 漢字 x²", &Analyzer::Words { ngrams: (1, 1) }), ["٣٤", "漢字", "x²"]);
+        assert_eq!(
+            ngrams("٣٤ 漢字 x²", &Analyzer::Words { ngrams: (1, 1) }),
+            ["٣٤", "漢字", "x²"]
+        );
         assert!(is_py_word('_') && is_py_word('ß') && is_py_word('\u{10400}'));
         assert!(!is_py_word('\u{301}') && !is_py_word('-') && !is_py_word('\u{a0}'));
     }
@@ -326,7 +291,10 @@ mod tests {
         py_lower_into("İstanbul ΟΔΟΣ Σ ΣΑ ẞ", &mut out);
         assert_eq!(out, "i\u{307}stanbul οδος σ σα ß");
         // Capital dotted I lowers to i + combining dot, which ends the word token.
-        assert_eq!(ngrams("İSTANBUL", &Analyzer::Words { ngrams: (1, 1) }), ["stanbul"]);
+        assert_eq!(
+            ngrams("İSTANBUL", &Analyzer::Words { ngrams: (1, 1) }),
+            ["stanbul"]
+        );
         // A letter assigned after Python's Unicode stays as it is.
         py_lower_into("\u{A7CB}", &mut out);
         assert_eq!(out, "\u{A7CB}");
@@ -340,18 +308,37 @@ mod tests {
             "a 4-char padded word: two 3-grams, one 4-gram, then the short-word break"
         );
         assert_eq!(ngrams("a", &CHARS), [" a "]);
-        assert_eq!(ngrams("éà", &Analyzer::CharWb { ngrams: (3, 3) }), [" éà", "éà "]);
+        assert_eq!(
+            ngrams("éà", &Analyzer::CharWb { ngrams: (3, 3) }),
+            [" éà", "éà "]
+        );
         let got = ngrams("word\t\u{a0}\u{1f}xy", &Analyzer::CharWb { ngrams: (3, 4) });
-        assert_eq!(got, [" wo", "wor", "ord", "rd ", " wor", "word", "ord ", " xy", "xy ", " xy "]);
+        assert_eq!(
+            got,
+            [" wo", "wor", "ord", "rd ", " wor", "word", "ord ", " xy", "xy ", " xy "]
+        );
     }
 
     #[test]
     fn tokens_keep_case_and_split_on_python_space() {
         assert_eq!(
             ngrams("^ html\u{1c}Body  div", &TOKENS),
-            ["^", "html", "Body", "div", "^ html", "html Body", "Body div", "^ html Body", "html Body div"]
+            [
+                "^",
+                "html",
+                "Body",
+                "div",
+                "^ html",
+                "html Body",
+                "Body div",
+                "^ html Body",
+                "html Body div"
+            ]
         );
-        assert_eq!(ngrams("a b", &Analyzer::Tokens { ngrams: (1, 1) }), ["a", "b"]);
+        assert_eq!(
+            ngrams("a b", &Analyzer::Tokens { ngrams: (1, 1) }),
+            ["a", "b"]
+        );
     }
 
     #[test]
@@ -364,8 +351,20 @@ mod tests {
         assert_eq!(ngrams("x", &CHARS), [" x "]);
         assert!(ngrams("x", &WORDS).is_empty());
         assert!(ngrams("a b c", &Analyzer::Tokens { ngrams: (3, 2) }).is_empty());
-        assert_eq!(ngrams("a b", &Analyzer::Tokens { ngrams: (0, 1) }), ["a", "b"]);
-        assert_eq!(ngrams("ab", &Analyzer::CharWb { ngrams: (1, usize::MAX) }).len(), 4 + 3 + 2 + 1);
+        assert_eq!(
+            ngrams("a b", &Analyzer::Tokens { ngrams: (0, 1) }),
+            ["a", "b"]
+        );
+        assert_eq!(
+            ngrams(
+                "ab",
+                &Analyzer::CharWb {
+                    ngrams: (1, usize::MAX)
+                }
+            )
+            .len(),
+            4 + 3 + 2 + 1
+        );
     }
 
     #[test]
@@ -387,12 +386,5 @@ mod tests {
         let b = sorted(ngrams("RED,\n fox", &Analyzer::Words { ngrams: (2, 2) }));
         assert_eq!(a, ["red fox"]);
         assert_eq!(a, b);
-    }
-
-    #[test]
-    fn bitmap_matches_the_ranges() {
-        for c in (0x80u32..0x10000).filter_map(char::from_u32) {
-            assert_eq!(is_py_word(c), in_ranges(c as u32, PY_WORD_RANGES), "{:x}", c as u32);
-        }
     }
 }

@@ -58,7 +58,11 @@ impl Limits {
     pub fn new(max_paragraphs: usize, max_seconds: f64) -> Self {
         let deadline = (max_seconds > 0.0)
             .then(|| Instant::now() + std::time::Duration::from_secs_f64(max_seconds));
-        Limits { max_paragraphs, deadline, seconds: max_seconds }
+        Limits {
+            max_paragraphs,
+            deadline,
+            seconds: max_seconds,
+        }
     }
 
     /// `Err` once the deadline has passed.
@@ -85,7 +89,11 @@ mod tests {
 
     #[test]
     fn a_past_deadline_refuses() {
-        let limits = Limits { deadline: Some(Instant::now()), seconds: 2.0, ..Limits::default() };
+        let limits = Limits {
+            deadline: Some(Instant::now()),
+            seconds: 2.0,
+            ..Limits::default()
+        };
         std::thread::sleep(std::time::Duration::from_millis(2));
         let err = limits.check_time("segmenting the page").unwrap_err();
         assert_eq!(err.to_string(), "segmenting the page took over 2 s");

@@ -62,8 +62,12 @@ fn owned(value: &Bound<'_, PyAny>) -> PyResult<String> {
     }
     let units = value.call_method1("encode", ("utf-16-le", "surrogatepass"))?;
     let bytes = units.cast::<pyo3::types::PyBytes>()?.as_bytes();
-    let units = bytes.chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]]));
-    Ok(char::decode_utf16(units).map(|c| c.unwrap_or(' ')).collect())
+    let units = bytes
+        .chunks_exact(2)
+        .map(|b| u16::from_le_bytes([b[0], b[1]]));
+    Ok(char::decode_utf16(units)
+        .map(|c| c.unwrap_or(' '))
+        .collect())
 }
 
 fn owned_list(values: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
@@ -99,7 +103,11 @@ fn page_out(input: &Input, limits: Limits) -> Result<PageOut, String> {
     }
     let mut numeric = Vec::new();
     let edges = table::page_table(&paragraphs, &mut numeric);
-    Ok(PageOut { paragraphs, numeric, edges })
+    Ok(PageOut {
+        paragraphs,
+        numeric,
+        edges,
+    })
 }
 
 fn read_input(item: &Bound<'_, PyAny>) -> PyResult<Input> {
@@ -113,7 +121,9 @@ fn read_kind(kind: &str, content: &Bound<'_, PyAny>) -> PyResult<Input> {
         "html" => Ok(Input::Html(owned(content)?)),
         "text" => Ok(Input::Text(owned(content)?)),
         "lines" => Ok(Input::Lines(owned_list(content)?)),
-        other => Err(PyValueError::new_err(format!("page kind must be html, text or lines, not {other:?}"))),
+        other => Err(PyValueError::new_err(format!(
+            "page kind must be html, text or lines, not {other:?}"
+        ))),
     }
 }
 
@@ -134,7 +144,10 @@ fn segment_pages<'py>(
     max_paragraphs: usize,
     max_seconds: f64,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let inputs: Vec<Input> = pages.try_iter()?.map(|p| read_input(&p?)).collect::<PyResult<_>>()?;
+    let inputs: Vec<Input> = pages
+        .try_iter()?
+        .map(|p| read_input(&p?))
+        .collect::<PyResult<_>>()?;
     let results: Vec<Result<PageOut, String>> = py.detach(|| {
         inputs
             .iter()
@@ -165,7 +178,11 @@ fn segment<'py>(
         let paragraphs = input.segment(&Limits::new(max_paragraphs, max_seconds))?;
         let mut numeric = Vec::new();
         let edges = table::page_table(&paragraphs, &mut numeric);
-        Ok(PageOut { paragraphs, numeric, edges })
+        Ok(PageOut {
+            paragraphs,
+            numeric,
+            edges,
+        })
     })?;
     match result {
         Ok(page) => columns(py, vec![Ok(page)]),
@@ -174,9 +191,15 @@ fn segment<'py>(
     }
 }
 
-fn columns<'py>(py: Python<'py>, results: Vec<Result<PageOut, String>>) -> PyResult<Bound<'py, PyDict>> {
+fn columns<'py>(
+    py: Python<'py>,
+    results: Vec<Result<PageOut, String>>,
+) -> PyResult<Bound<'py, PyDict>> {
     let width = table::n_numeric();
-    let total: usize = results.iter().map(|r| r.as_ref().map_or(0, |p| p.paragraphs.len())).sum();
+    let total: usize = results
+        .iter()
+        .map(|r| r.as_ref().map_or(0, |p| p.paragraphs.len()))
+        .sum();
     let mut offsets = Vec::with_capacity(results.len() + 1);
     offsets.push(0i64);
     let mut errors: Vec<Option<String>> = Vec::with_capacity(results.len());
@@ -211,7 +234,10 @@ fn columns<'py>(py: Python<'py>, results: Vec<Result<PageOut, String>>) -> PyRes
     let out = PyDict::new(py);
     out.set_item("offsets", PyArray1::from_vec(py, offsets))?;
     out.set_item("errors", errors)?;
-    for (name, column) in ["text", "tag", "path", "attrs", "block_attrs", "edges"].into_iter().zip(strings) {
+    for (name, column) in ["text", "tag", "path", "attrs", "block_attrs", "edges"]
+        .into_iter()
+        .zip(strings)
+    {
         out.set_item(name, PyList::new(py, column)?)?;
     }
     out.set_item("line", PyArray1::from_vec(py, lines))?;
@@ -220,7 +246,11 @@ fn columns<'py>(py: Python<'py>, results: Vec<Result<PageOut, String>>) -> PyRes
     Ok(out)
 }
 
-fn matrix<'py>(py: Python<'py>, values: Vec<f64>, width: usize) -> PyResult<Bound<'py, PyArray2<f64>>> {
+fn matrix<'py>(
+    py: Python<'py>,
+    values: Vec<f64>,
+    width: usize,
+) -> PyResult<Bound<'py, PyArray2<f64>>> {
     let rows = if width == 0 { 0 } else { values.len() / width };
     Array2::from_shape_vec((rows, width), values)
         .map(|a| a.into_pyarray(py))
@@ -240,7 +270,9 @@ fn paragraph_table<'py>(
 ) -> PyResult<(Bound<'py, PyArray2<f64>>, Vec<String>)> {
     let texts = owned_list(texts)?;
     if link_density.len() != texts.len() || depth.len() != texts.len() {
-        return Err(PyValueError::new_err("texts, link_density and depth differ in length"));
+        return Err(PyValueError::new_err(
+            "texts, link_density and depth differ in length",
+        ));
     }
     let mut structure = structure.unwrap_or_default();
     structure.resize(texts.len(), Vec::new());
@@ -278,13 +310,19 @@ fn per_text<'py, const N: usize>(
 
 /// `TEXT_STATISTICS` of each text, one row a text.
 #[pyfunction]
-fn text_statistics<'py>(py: Python<'py>, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray2<f64>>> {
+fn text_statistics<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyArray2<f64>>> {
     per_text(py, texts, stats::text_statistics)
 }
 
 /// `LINE_SHAPE` of each text, one row a text.
 #[pyfunction]
-fn line_shapes<'py>(py: Python<'py>, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray2<f64>>> {
+fn line_shapes<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyArray2<f64>>> {
     per_text(py, texts, shape::line_shape)
 }
 
@@ -299,12 +337,20 @@ fn edge_tokens(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<String>
 #[pyfunction]
 fn normalise_lines(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     let texts = owned_list(texts)?;
-    engine(py, || texts.iter().map(|t| repetition::normalise_line(t)).collect())
+    engine(py, || {
+        texts
+            .iter()
+            .map(|t| repetition::normalise_line(t))
+            .collect()
+    })
 }
 
 /// Per text, log1p of how many other texts of the page read the same.
 #[pyfunction]
-fn page_repeats<'py>(py: Python<'py>, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray1<f64>>> {
+fn page_repeats<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyArray1<f64>>> {
     let texts = owned_list(texts)?;
     let values = engine(py, || {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -331,19 +377,33 @@ fn outlet_columns<'py>(
     max_pages: usize,
 ) -> PyResult<Vec<Bound<'py, PyArray2<f64>>>> {
     let domains = owned_list(domains)?;
-    let texts: Vec<Vec<String>> = texts.try_iter()?.map(|t| owned_list(&t?)).collect::<PyResult<_>>()?;
+    let texts: Vec<Vec<String>> = texts
+        .try_iter()?
+        .map(|t| owned_list(&t?))
+        .collect::<PyResult<_>>()?;
     if urls.len() != domains.len() || texts.len() != domains.len() {
-        return Err(PyValueError::new_err("domains, urls and texts differ in length"));
+        return Err(PyValueError::new_err(
+            "domains, urls and texts differ in length",
+        ));
     }
     let pages = engine(py, || {
         let domains: Vec<&str> = domains.iter().map(String::as_str).collect();
         let urls: Vec<Option<&str>> = urls.iter().map(Option::as_deref).collect();
-        let texts: Vec<Vec<&str>> = texts.iter().map(|t| t.iter().map(String::as_str).collect()).collect();
+        let texts: Vec<Vec<&str>> = texts
+            .iter()
+            .map(|t| t.iter().map(String::as_str).collect())
+            .collect();
         repetition::outlet_columns(&domains, &urls, &texts, max_pages)
     })?;
     pages
         .into_iter()
-        .map(|rows| matrix(py, rows.into_iter().flatten().collect(), repetition::OUTLET_COLUMNS.len()))
+        .map(|rows| {
+            matrix(
+                py,
+                rows.into_iter().flatten().collect(),
+                repetition::OUTLET_COLUMNS.len(),
+            )
+        })
         .collect()
 }
 
@@ -368,22 +428,38 @@ fn hashed_counts<'py>(
 ) -> PyResult<Bound<'py, PyTuple>> {
     let columns: Option<Vec<i64>> = columns.map(|c| c.as_array().to_vec());
     let analyzer = match analyzer {
-        "words" => Analyzer::Words { ngrams: ngram_range },
-        "char_wb" => Analyzer::CharWb { ngrams: ngram_range },
-        "tokens" => Analyzer::Tokens { ngrams: ngram_range },
+        "words" => Analyzer::Words {
+            ngrams: ngram_range,
+        },
+        "char_wb" => Analyzer::CharWb {
+            ngrams: ngram_range,
+        },
+        "tokens" => Analyzer::Tokens {
+            ngrams: ngram_range,
+        },
         other => return Err(PyValueError::new_err(format!("unknown analyzer {other:?}"))),
     };
     if ngram_range.0 == 0 || ngram_range.0 > ngram_range.1 || !(1..=30).contains(&bits) {
-        return Err(PyValueError::new_err("need 1 <= ngram_range[0] <= ngram_range[1] and 1 <= bits <= 30"));
+        return Err(PyValueError::new_err(
+            "need 1 <= ngram_range[0] <= ngram_range[1] and 1 <= bits <= 30",
+        ));
     }
     if let Some(columns) = &columns {
         if columns.windows(2).any(|w| w[0] >= w[1]) {
-            return Err(PyValueError::new_err("columns must be ascending and distinct"));
+            return Err(PyValueError::new_err(
+                "columns must be ascending and distinct",
+            ));
         }
     }
     let texts = owned_list(texts)?;
     let csr = engine(py, || {
-        let csr = sparse::hashed_counts(texts.iter().map(String::as_str), &analyzer, bits, seed, binary);
+        let csr = sparse::hashed_counts(
+            texts.iter().map(String::as_str),
+            &analyzer,
+            bits,
+            seed,
+            binary,
+        );
         match &columns {
             Some(columns) => select_columns(csr, columns),
             None => csr,
@@ -486,7 +562,9 @@ fn sequence_features<'py>(
             margins: &margins,
             pages: &pages,
         };
-        input.check(markup).map(|()| sequence::sequence_features(&input, markup))
+        input
+            .check(markup)
+            .map(|()| sequence::sequence_features(&input, markup))
     })?
     .map_err(PyValueError::new_err)?;
     matrix(py, values, sequence::WIDTH)
@@ -496,7 +574,11 @@ fn sequence_features<'py>(
 /// character offsets where chaff could end or begin, with the seam rule (a cut near a
 /// paragraph's start only where the piece before it did not end a sentence of its line).
 #[pyfunction]
-fn glued_candidates(py: Python<'_>, texts: &Bound<'_, PyAny>, lines: Vec<u32>) -> PyResult<Vec<Vec<usize>>> {
+fn glued_candidates(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    lines: Vec<u32>,
+) -> PyResult<Vec<Vec<usize>>> {
     let texts = owned_list(texts)?;
     engine(py, || {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -525,14 +607,21 @@ fn cut_features<'py>(
     let sides = floats(&sides);
     let total: usize = cuts.iter().map(Vec::len).sum();
     if cuts.len() != texts.len() || wholes.len() != texts.len() || sides.len() != 2 * total {
-        return Err(PyValueError::new_err("texts, cuts, sides and wholes do not match"));
+        return Err(PyValueError::new_err(
+            "texts, cuts, sides and wholes do not match",
+        ));
     }
     let values = engine(py, || {
         let pairs: Vec<[f64; 2]> = sides.chunks_exact(2).map(|s| [s[0], s[1]]).collect();
         let mut at = 0;
         let mut out = Vec::with_capacity(total * glued::CUT_COLUMNS.len());
         for ((text, cs), whole) in texts.iter().zip(&cuts).zip(&wholes) {
-            out.extend(glued::cut_features(text, cs, &pairs[at..at + cs.len()], *whole));
+            out.extend(glued::cut_features(
+                text,
+                cs,
+                &pairs[at..at + cs.len()],
+                *whole,
+            ));
             at += cs.len();
         }
         out

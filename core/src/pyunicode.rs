@@ -1,5 +1,6 @@
 //! Characters as Python reads them: `str.isalpha`, `isdecimal`, `isdigit`, `isnumeric`,
-//! `isupper`, `isspace`, `casefold` and `re`'s `\w`, `\d`, `\s` for str patterns.
+//! `isupper`, `isspace`, `isprintable`, `casefold`, `lower` and `re`'s `\w`, `\d`, `\s` for
+//! str patterns: the one set of Unicode tables the engine reads.
 //!
 //! Rust's own predicates differ (`char::is_alphabetic` is the Alphabetic property, which takes
 //! in marks and Nl; the regex crate's `\w` takes in marks and connector punctuation, Python's
@@ -17,6 +18,7 @@ const DECIMAL: u8 = 2;
 const DIGIT: u8 = 4;
 const NUMERIC: u8 = 8;
 const UPPER: u8 = 16;
+const BLANKED: u8 = 32;
 
 /// The Unicode version of the tables (Python's `unicodedata.unidata_version`).
 pub const UNICODE_VERSION: &str = tables::UNICODE_VERSION;
@@ -51,6 +53,12 @@ impl CharClass {
     pub fn upper(self) -> bool {
         self.0 & UPPER != 0
     }
+    /// Neither `ch.isprintable()` nor `ch.isspace()`: what `clean_text` makes a space
+    /// (Cc, Cf, Cs, Co, Cn, Zl, Zp and the Zs that are not white space).
+    #[inline]
+    pub fn blanked(self) -> bool {
+        self.0 & BLANKED != 0
+    }
 }
 
 /// Python's flags of one character (ASCII without a table look-up).
@@ -62,6 +70,7 @@ pub fn class(c: char) -> CharClass {
             'A'..='Z' => ALPHA | UPPER,
             'a'..='z' => ALPHA,
             '0'..='9' => DECIMAL | DIGIT | NUMERIC,
+            '\0'..='\x08' | '\x0e'..='\x1b' | '\x7f' => BLANKED,
             _ => 0,
         });
     }
@@ -105,10 +114,65 @@ pub fn is_upper(c: char) -> bool {
     class(c).upper()
 }
 
-/// `re`'s `\w` for str patterns: `isalnum()` or '_' (no combining marks, unlike Rust's).
+/// Neither `ch.isprintable()` nor `ch.isspace()`.
+#[inline]
+pub fn is_blanked(c: char) -> bool {
+    class(c).blanked()
+}
+
+/// `re`'s `\w` for str patterns: `isalnum()` or '_' (no combining marks, unlike Rust's). The
+/// Basic Multilingual Plane, nearly all text, is a bit set; the rest a search of the runs.
 #[inline]
 pub fn is_word(c: char) -> bool {
-    c == '_' || is_alnum(c)
+    let cp = c as u32;
+    if cp < 0x1_0000 {
+        BMP_WORD[(cp >> 6) as usize] >> (cp & 63) & 1 == 1
+    } else {
+        is_alnum(c)
+    }
+}
+
+/// `\w` over the Basic Multilingual Plane (8 KB), built at compile time from the runs.
+static BMP_WORD: [u64; 1024] = bmp_word();
+
+const fn bmp_word() -> [u64; 1024] {
+    let mut bits = [0u64; 1024];
+    let mut c = 0u32;
+    while c < 0x80 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            bits[(c >> 6) as usize] |= 1 << (c & 63);
+        }
+        c += 1;
+    }
+    let runs = &tables::FLAG_RUNS;
+    let mut r = 0;
+    while r < runs.len() && runs[r].0 < 0x1_0000 {
+        let (first, last, flags) = runs[r];
+        if flags & (ALPHA | NUMERIC) != 0 {
+            let mut c = first;
+            while c <= last && c < 0x1_0000 {
+                bits[(c >> 6) as usize] |= 1 << (c & 63);
+                c += 1;
+            }
+        }
+        r += 1;
+    }
+    bits
+}
+
+/// `ch.lower()` appended to `out`: the full mapping of Rust's std ('İ' -> "i\u{307}"), but a
+/// code point Python's Unicode leaves unassigned keeps its case, as Python keeps it (Rust's
+/// newer Unicode lowercases letters assigned since, such as U+A7CB).
+#[inline]
+pub fn push_lower(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if class(c).blanked() {
+        out.push(c);
+    } else {
+        out.extend(c.to_lowercase());
+    }
 }
 
 /// `ch.casefold()` (full case folding: 'ß' -> "ss", 'ς' -> 'σ', 'ﬁ' -> "fi"), one
@@ -178,6 +242,44 @@ mod tests {
         assert!(is_alnum('Ⅻ') && is_alnum('½') && !is_digit('½'));
         assert!(!is_alpha('😀') && !is_alnum('😀') && !is_alpha(' '));
         assert!(is_alpha('a') && is_upper('Z') && is_decimal('7') && !is_word('-'));
+        assert!(is_word('𝐀') && !is_word('𝅥') && is_word('\u{20000}'));
+    }
+
+    #[test]
+    fn blanked_is_neither_printable_nor_space() {
+        for c in [
+            '\0', '\x08', '\x1b', '\x7f', '\u{84}', '\u{ad}', '\u{200b}', '\u{2066}',
+        ] {
+            assert!(is_blanked(c), "{:x}", c as u32);
+        }
+        // U+E000 is private use, U+0378 unassigned in every Unicode so far.
+        assert!(is_blanked('\u{e000}') && is_blanked('\u{378}') && is_blanked('\u{10ffff}'));
+        // Python's white space (even U+001C..U+001F and U+3000) and printable text are kept.
+        for c in [
+            '\t', '\n', '\x1c', '\x1f', '\u{85}', '\u{2028}', ' ', 'a', '\u{a0}', '\u{3000}', 'é',
+            '😀',
+        ] {
+            assert!(!is_blanked(c), "{:x}", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_bitmap_is_the_runs() {
+        for c in (0..0x1_0000u32).filter_map(char::from_u32) {
+            assert_eq!(is_word(c), c == '_' || is_alnum(c), "{:x}", c as u32);
+        }
+    }
+
+    #[test]
+    fn lowering_keeps_what_python_leaves_unassigned() {
+        let lower = |s: &str| {
+            let mut out = String::new();
+            s.chars().for_each(|c| push_lower(c, &mut out));
+            out
+        };
+        assert_eq!(lower("ÀB İ Ꭰ"), "àb i\u{307} ꭰ");
+        // U+A7CB and U+1C89 were assigned after Unicode 14.0: Python 3.11 leaves them.
+        assert_eq!(lower("\u{a7cb}\u{1c89}"), "\u{a7cb}\u{1c89}");
     }
 
     #[test]
@@ -185,9 +287,9 @@ mod tests {
         let runs = &tables::FLAG_RUNS;
         assert!(runs.windows(2).all(|w| w[0].1 < w[1].0) && runs.iter().all(|r| r.0 <= r.1));
         assert!(tables::CASEFOLD.windows(2).all(|w| w[0].0 < w[1].0));
-        // The last code point and a private-use one have no flags.
-        assert_eq!(class('\u{10ffff}'), CharClass(0));
-        assert_eq!(class('\u{e000}'), CharClass(0));
+        // The last code point and a private-use one are only blanked.
+        assert_eq!(class('\u{10ffff}'), CharClass(BLANKED));
+        assert_eq!(class('\u{e000}'), CharClass(BLANKED));
     }
 
     #[test]

@@ -56,32 +56,9 @@ const KEPT: f64 = 0.5;
 /// `LEVELS`: the enclosing blocks read, one to three levels up.
 pub const LEVELS: usize = 3;
 
-/// `SHAPE_COLUMNS` (`features/context.py`, from `LINE_SHAPE`).
-pub const SHAPE_COLUMNS: &[&str] = &[
-    "shape_call_start",
-    "shape_second_person",
-    "shape_label_start",
-    "shape_bullet",
-    "shape_date",
-    "shape_reading_time",
-    "shape_price",
-    "shape_handle_or_email",
-    "shape_url",
-    "shape_copyright",
-    "shape_bio",
-    "shape_credit",
-    "shape_ends_colon",
-    "shape_all_caps",
-];
-/// `REPEAT_COLUMNS` (`features/context.py`).
-pub const REPEAT_COLUMNS: &[&str] = &[
-    "page_repeats",
-    "outlet_pages",
-    "outlet_share",
-    "outlet_seen",
-];
 /// `STRUCTURE_COLUMNS` (`features/structure.py`), as the segmenter names them.
 pub use crate::structure::STRUCTURE_COLUMNS;
+use crate::table::{REPEAT_COLUMNS, SHAPE_COLUMNS};
 /// What `_page_features` reads of the page's scores, in its column order (before the prose
 /// columns).
 const PAGE_COLUMNS: &[&str] = &[
@@ -125,7 +102,7 @@ const BLOCK_SCORE_COLUMNS: &[&str] = &[
 ];
 
 /// Columns of the input's `own` matrix: `SHAPE_COLUMNS + REPEAT_COLUMNS`.
-pub const OWN_WIDTH: usize = SHAPE_COLUMNS.len() + REPEAT_COLUMNS.len();
+pub const OWN_WIDTH: usize = crate::shape::LINE_SHAPE.len() + REPEAT_COLUMNS.len();
 /// Columns of the input's `blocks` matrix: `BLOCK_COLUMNS`, one block number per level.
 pub const BLOCK_WIDTH: usize = LEVELS;
 const PROSE_AT: usize = PAGE_COLUMNS.len();
@@ -166,7 +143,7 @@ pub static SEQUENCE_COLUMNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut names: Vec<&'static str> = Vec::with_capacity(WIDTH);
     names.extend(PAGE_COLUMNS);
     names.extend(PROSE_COLUMNS);
-    names.extend(SHAPE_COLUMNS);
+    names.extend(SHAPE_COLUMNS.iter());
     names.extend(REPEAT_COLUMNS);
     names.extend(HINT_COLUMNS);
     names.extend(STRUCTURE_COLUMNS);

@@ -31,7 +31,13 @@ pub struct Csr {
 impl Csr {
     /// A matrix of `n_cols` columns and no rows yet.
     fn empty(n_cols: usize) -> Self {
-        Csr { n_rows: 0, n_cols, indptr: vec![0], indices: Vec::new(), data: Vec::new() }
+        Csr {
+            n_rows: 0,
+            n_cols,
+            indptr: vec![0],
+            indices: Vec::new(),
+            data: Vec::new(),
+        }
     }
 
     /// The number of stored entries.
@@ -60,7 +66,10 @@ impl Csr {
             && self.indptr.windows(2).all(|p| p[0] <= p[1])
             && self.indptr.last().and_then(|&n| usize::try_from(n).ok()) == Some(self.indices.len())
             && self.data.len() == self.indices.len()
-            && self.indices.iter().all(|&c| c >= 0 && (c as usize) < self.n_cols)
+            && self
+                .indices
+                .iter()
+                .all(|&c| c >= 0 && (c as usize) < self.n_cols)
     }
 
     /// Appends a row from its columns (any order, repeated for counts), sorting them in
@@ -113,7 +122,11 @@ pub fn hashed_counts<'a>(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StackError {
     /// Block `block` has `found` rows where the first has `expected`.
-    RowsDiffer { block: usize, expected: usize, found: usize },
+    RowsDiffer {
+        block: usize,
+        expected: usize,
+        found: usize,
+    },
     /// Block `block`'s arrays disagree with each other or its shape.
     Malformed { block: usize },
     /// The blocks' columns together pass what `i32` indices can address.
@@ -123,7 +136,11 @@ pub enum StackError {
 impl std::fmt::Display for StackError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StackError::RowsDiffer { block, expected, found } => {
+            StackError::RowsDiffer {
+                block,
+                expected,
+                found,
+            } => {
                 write!(f, "block {block} has {found} rows, the first {expected}")
             }
             StackError::Malformed { block } => write!(f, "block {block} is not a well-formed CSR"),
@@ -141,7 +158,11 @@ pub fn hstack(blocks: &[Csr]) -> Result<Csr, StackError> {
     let mut n_cols = 0usize;
     for (i, b) in blocks.iter().enumerate() {
         if b.n_rows != n_rows {
-            return Err(StackError::RowsDiffer { block: i, expected: n_rows, found: b.n_rows });
+            return Err(StackError::RowsDiffer {
+                block: i,
+                expected: n_rows,
+                found: b.n_rows,
+            });
         }
         if !b.is_well_formed() {
             return Err(StackError::Malformed { block: i });
@@ -152,7 +173,12 @@ pub fn hstack(blocks: &[Csr]) -> Result<Csr, StackError> {
         return Err(StackError::TooManyColumns(n_cols));
     }
     let nnz = blocks.iter().map(Csr::nnz).sum();
-    let mut out = Csr { n_rows, n_cols, indptr: Vec::with_capacity(n_rows + 1), ..Csr::default() };
+    let mut out = Csr {
+        n_rows,
+        n_cols,
+        indptr: Vec::with_capacity(n_rows + 1),
+        ..Csr::default()
+    };
     out.indices.reserve(nnz);
     out.data.reserve(nnz);
     out.indptr.push(0);
@@ -181,7 +207,8 @@ mod tests {
     fn expected_row(doc: &str, analyzer: &Analyzer, bits: u32, seed: u64) -> Vec<(i32, f32)> {
         let mut map = std::collections::BTreeMap::new();
         for g in ngrams(doc, analyzer) {
-            *map.entry((ngram_hash(&g, seed) & ((1 << bits) - 1)) as i32).or_insert(0.0) += 1.0;
+            *map.entry((ngram_hash(&g, seed) & ((1 << bits) - 1)) as i32)
+                .or_insert(0.0) += 1.0;
         }
         map.into_iter().collect()
     }
@@ -202,13 +229,22 @@ mod tests {
     #[test]
     fn hashing_the_pieces_equals_hashing_the_joined_string() {
         // A bigram sliced from "red fox" and one joined from "red, fox" hash alike.
-        let m = hashed_counts(["red fox", "RED,\tfox"], &Analyzer::Words { ngrams: (2, 2) }, 20, 7, false);
+        let m = hashed_counts(
+            ["red fox", "RED,\tfox"],
+            &Analyzer::Words { ngrams: (2, 2) },
+            20,
+            7,
+            false,
+        );
         assert_eq!(row_pairs(&m, 0), row_pairs(&m, 1));
         let col = (ngram_hash("red fox", 7) & ((1 << 20) - 1)) as i32;
         assert_eq!(row_pairs(&m, 0), [(col, 1.0)]);
         // Tokens joined from tabs hash as the space-joined text.
         let t = hashed_counts(["a\tb"], &Analyzer::Tokens { ngrams: (2, 2) }, 20, 0, false);
-        assert_eq!(t.row(0).0, [(ngram_hash("a b", 0) & ((1 << 20) - 1)) as i32]);
+        assert_eq!(
+            t.row(0).0,
+            [(ngram_hash("a b", 0) & ((1 << 20) - 1)) as i32]
+        );
     }
 
     #[test]
@@ -231,7 +267,13 @@ mod tests {
 
     #[test]
     fn binary_sets_presence() {
-        let m = hashed_counts(["b b b a"], &Analyzer::Tokens { ngrams: (1, 1) }, 16, 0, true);
+        let m = hashed_counts(
+            ["b b b a"],
+            &Analyzer::Tokens { ngrams: (1, 1) },
+            16,
+            0,
+            true,
+        );
         assert_eq!(m.data, [1.0, 1.0]);
         assert_eq!(m.nnz(), 2);
     }
@@ -245,8 +287,18 @@ mod tests {
         let m = hashed_counts(["x"], &CHARS, 20, 0, false);
         assert_eq!(m.nnz(), 1);
         let one_col = hashed_counts(["many words here"], &WORDS, 0, 0, false);
-        assert_eq!((one_col.n_cols, one_col.indices.as_slice(), one_col.data.as_slice()), (1, &[0][..], &[5.0f32][..]));
-        assert_eq!(hashed_counts(["a"], &WORDS, 99, 0, false).n_cols, 1 << MAX_BITS);
+        assert_eq!(
+            (
+                one_col.n_cols,
+                one_col.indices.as_slice(),
+                one_col.data.as_slice()
+            ),
+            (1, &[0][..], &[5.0f32][..])
+        );
+        assert_eq!(
+            hashed_counts(["a"], &WORDS, 99, 0, false).n_cols,
+            1 << MAX_BITS
+        );
     }
 
     #[test]
@@ -265,7 +317,10 @@ mod tests {
         let b = hashed_counts(docs, &CHARS, 5, 2, true);
         let m = hstack(&[a.clone(), b.clone()]).expect("same rows");
         assert!(m.is_well_formed());
-        assert_eq!((m.n_rows, m.n_cols, m.nnz()), (2, 16 + 32, a.nnz() + b.nnz()));
+        assert_eq!(
+            (m.n_rows, m.n_cols, m.nnz()),
+            (2, 16 + 32, a.nnz() + b.nnz())
+        );
         for r in 0..2 {
             let (cols, vals) = m.row(r);
             let (ac, av) = a.row(r);
@@ -282,12 +337,28 @@ mod tests {
     fn hstack_refuses_what_it_cannot_stack() {
         let a = hashed_counts(["x y"], &WORDS, 4, 0, false);
         let b = hashed_counts(["x", "y"], &WORDS, 4, 0, false);
-        assert_eq!(hstack(&[a.clone(), b]), Err(StackError::RowsDiffer { block: 1, expected: 1, found: 2 }));
+        assert_eq!(
+            hstack(&[a.clone(), b]),
+            Err(StackError::RowsDiffer {
+                block: 1,
+                expected: 1,
+                found: 2
+            })
+        );
         let mut bad = a.clone();
         bad.indptr = vec![0, 99];
-        assert_eq!(hstack(&[a.clone(), bad]), Err(StackError::Malformed { block: 1 }));
-        let wide = Csr { n_cols: 1 << 31, ..Csr::empty(0) };
+        assert_eq!(
+            hstack(&[a.clone(), bad]),
+            Err(StackError::Malformed { block: 1 })
+        );
+        let wide = Csr {
+            n_cols: 1 << 31,
+            ..Csr::empty(0)
+        };
         let wide = Csr { n_rows: 0, ..wide };
-        assert_eq!(hstack(&[wide.clone(), wide]), Err(StackError::TooManyColumns(1 << 32)));
+        assert_eq!(
+            hstack(&[wide.clone(), wide]),
+            Err(StackError::TooManyColumns(1 << 32))
+        );
     }
 }

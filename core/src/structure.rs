@@ -140,7 +140,11 @@ fn class_weight<S: AsRef<str>>(tokens: &[S]) -> f64 {
     if tokens.is_empty() {
         return 0.0;
     }
-    let words = tokens.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" ");
+    let words = tokens
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(" ");
     if words.is_empty() {
         return 0.0;
     }
@@ -168,7 +172,10 @@ pub fn structure_features(paragraphs: &[Owned], blocks: &mut [Block]) -> Vec<Vec
     if paragraphs.is_empty() {
         return Vec::new();
     }
-    let chars: Vec<f64> = paragraphs.iter().map(|p| p.text.chars().count() as f64).collect();
+    let chars: Vec<f64> = paragraphs
+        .iter()
+        .map(|p| p.text.chars().count() as f64)
+        .collect();
     let prose: Vec<bool> = paragraphs
         .iter()
         .zip(&chars)
@@ -182,12 +189,17 @@ pub fn structure_features(paragraphs: &[Owned], blocks: &mut [Block]) -> Vec<Vec
     let siblings = sibling_counts(blocks);
     let page_chars = chars.iter().fold(0.0, |a, &c| a + c);
     let page_chars = if page_chars == 0.0 { 1.0 } else { page_chars };
-    let page_hidden =
-        paragraphs.iter().zip(&chars).fold(0.0, |a, (p, &c)| a + c * p.marks.1) / page_chars;
+    let page_hidden = paragraphs
+        .iter()
+        .zip(&chars)
+        .fold(0.0, |a, (p, &c)| a + c * p.marks.1)
+        / page_chars;
     let main_chain = main.map(|m| ancestors(blocks, m)).unwrap_or_default();
     let main_share = main.map_or(0.0, |m| blocks[m].chars / page_chars);
     let repeats = |b: usize| -> f64 {
-        let n = siblings.get(&(blocks[b].parent, blocks[b].signature.as_str())).copied();
+        let n = siblings
+            .get(&(blocks[b].parent, blocks[b].signature.as_str()))
+            .copied();
         ((n.unwrap_or(1) as f64) - 1.0).ln_1p()
     };
 
@@ -320,7 +332,9 @@ fn main_columns(
         node = blocks[n].parent;
     }
     let main_depth = f64::from(blocks[main].depth);
-    let up = meet.map_or(main_depth + 1.0, |m| main_depth - f64::from(blocks[m].depth));
+    let up = meet.map_or(main_depth + 1.0, |m| {
+        main_depth - f64::from(blocks[m].depth)
+    });
     let first = blocks[main].first.unwrap_or(0);
     let last = blocks[main].last.unwrap_or(0);
     [
@@ -359,7 +373,12 @@ mod tests {
     }
 
     fn owned(text: &str, link_density: f64, block: usize) -> Owned<'_> {
-        Owned { text, link_density, marks: (0.0, 0.0, 0.0), block }
+        Owned {
+            text,
+            link_density,
+            marks: (0.0, 0.0, 0.0),
+            block,
+        }
     }
 
     #[test]
@@ -376,7 +395,11 @@ mod tests {
     #[test]
     fn the_article_block_is_main_and_the_menu_is_outside_it() {
         let mut blocks = page();
-        let paragraphs = [owned(PROSE, 0.0, 4), owned(PROSE, 0.0, 5), owned("Home", 1.0, 6)];
+        let paragraphs = [
+            owned(PROSE, 0.0, 4),
+            owned(PROSE, 0.0, 5),
+            owned("Home", 1.0, 6),
+        ];
         let rows = structure_features(&paragraphs, &mut blocks);
         assert_eq!(rows.len(), 3);
         assert!(rows.iter().all(|r| r.len() == STRUCTURE_WIDTH));
@@ -384,7 +407,10 @@ mod tests {
         assert!((rows[0][0] - 1f64.ln_1p()).abs() < 1e-12);
         assert_eq!(rows[0][5], 1.0, "inside the main block");
         assert_eq!(rows[2][5], 0.0, "the menu is outside");
-        assert!((rows[2][6] - 1f64.ln_1p()).abs() < 1e-12, "they meet one level up");
+        assert!(
+            (rows[2][6] - 1f64.ln_1p()).abs() < 1e-12,
+            "they meet one level up"
+        );
         assert!(rows[2][7].abs() < 1e-12 && (rows[2][8] - 1f64.ln_1p()).abs() < 1e-12);
         // up1 of the paragraphs is the article: no links, all prose.
         assert_eq!((rows[0][10], rows[0][11]), (0.0, 1.0));
@@ -407,7 +433,10 @@ mod tests {
         push(&mut blocks, 0, "html", "", NONE);
         let rows = structure_features(&[owned("x", 0.0, 1)], &mut blocks);
         // up1 is the top (holding text), up2 and up3 are above it.
-        assert_eq!(&rows[0][15..25], &[1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0]);
+        assert_eq!(
+            &rows[0][15..25],
+            &[1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0]
+        );
         assert_eq!(&rows[0][25..], &[0.0, -1.0, -1.0]);
     }
 }

@@ -3,6 +3,8 @@
 //! repetition on the page and its place in the page's blocks. One row per paragraph, in
 //! `NUMERIC_COLUMNS` order; training and prediction both read the table from here.
 
+use std::sync::LazyLock;
+
 use crate::paragraph::Paragraph;
 use crate::repetition::page_repeats;
 use crate::shape::{edge_tokens, line_shape, LINE_SHAPE};
@@ -21,13 +23,27 @@ pub const PLACE_COLUMNS: [&str; 8] = [
     "window_words",
 ];
 /// How often the line recurs on its page and, once a batch fills them, its outlet's pages.
-pub const REPEAT_COLUMNS: [&str; 4] = ["page_repeats", "outlet_pages", "outlet_share", "outlet_seen"];
+pub const REPEAT_COLUMNS: [&str; 4] = [
+    "page_repeats",
+    "outlet_pages",
+    "outlet_share",
+    "outlet_seen",
+];
+/// `LINE_SHAPE`'s columns as the table names them, `shape_` before each (built once).
+pub static SHAPE_COLUMNS: LazyLock<[&'static str; LINE_SHAPE.len()]> =
+    LazyLock::new(|| LINE_SHAPE.map(|name| &*Box::leak(format!("shape_{name}").into_boxed_str())));
 /// Links around the paragraph (markup only).
-pub const LINK_COLUMNS: [&str; 5] = ["link_density", "rel_depth", "prev_link", "next_link", "window_link"];
+pub const LINK_COLUMNS: [&str; 5] = [
+    "link_density",
+    "rel_depth",
+    "prev_link",
+    "next_link",
+    "window_link",
+];
 
 /// The numeric columns in table order: place, shape, repetition, links, structure, blocks.
 pub fn numeric_columns() -> Vec<String> {
-    let shape = LINE_SHAPE.iter().map(|name| format!("shape_{name}"));
+    let shape = SHAPE_COLUMNS.iter().map(|s| s.to_string());
     PLACE_COLUMNS
         .iter()
         .map(|s| s.to_string())
@@ -58,11 +74,21 @@ pub fn word_count(text: &str) -> usize {
 /// and each paragraph's edge tokens.
 pub fn page_table(paragraphs: &[Paragraph], out: &mut Vec<f64>) -> Vec<String> {
     let n = paragraphs.len();
-    let words: Vec<f64> = paragraphs.iter().map(|p| (word_count(&p.text) as f64).ln_1p()).collect();
-    let terminal: Vec<f64> =
-        paragraphs.iter().map(|p| f64::from(u8::from(ends_with_any(&p.text, ENDS_LINE)))).collect();
+    let words: Vec<f64> = paragraphs
+        .iter()
+        .map(|p| (word_count(&p.text) as f64).ln_1p())
+        .collect();
+    let terminal: Vec<f64> = paragraphs
+        .iter()
+        .map(|p| f64::from(u8::from(ends_with_any(&p.text, ENDS_LINE))))
+        .collect();
     let links: Vec<f64> = paragraphs.iter().map(|p| p.link_density).collect();
-    let max_depth = paragraphs.iter().map(|p| p.depth).max().filter(|&d| d > 0).unwrap_or(1);
+    let max_depth = paragraphs
+        .iter()
+        .map(|p| p.depth)
+        .max()
+        .filter(|&d| d > 0)
+        .unwrap_or(1);
     let log_n = (n as f64).ln_1p();
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
     let repeats = page_repeats(&texts);
@@ -83,7 +109,11 @@ pub fn page_table(paragraphs: &[Paragraph], out: &mut Vec<f64>) -> Vec<String> {
     for (i, p) in paragraphs.iter().enumerate() {
         let k = i as isize;
         out.extend_from_slice(&[
-            if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 },
+            if n > 1 {
+                i as f64 / (n - 1) as f64
+            } else {
+                0.0
+            },
             ((n - 1 - i) as f64).ln_1p(),
             log_n,
             at(&words, k - 1, 0.0),
@@ -123,13 +153,21 @@ mod tests {
     use super::*;
 
     fn para(text: &str, link: f64, depth: u32) -> Paragraph {
-        Paragraph { text: text.into(), link_density: link, depth, ..Paragraph::default() }
+        Paragraph {
+            text: text.into(),
+            link_density: link,
+            depth,
+            ..Paragraph::default()
+        }
     }
 
     #[test]
     fn rows_are_as_wide_as_the_column_names() {
         let mut out = Vec::new();
-        let edges = page_table(&[para("One two three.", 0.0, 1), para("Menu", 1.0, 2)], &mut out);
+        let edges = page_table(
+            &[para("One two three.", 0.0, 1), para("Menu", 1.0, 2)],
+            &mut out,
+        );
         assert_eq!(out.len(), 2 * numeric_columns().len());
         assert_eq!(n_numeric(), numeric_columns().len());
         assert_eq!(edges.len(), 2);
@@ -138,7 +176,10 @@ mod tests {
     #[test]
     fn neighbours_and_places_are_read_from_the_page() {
         let mut out = Vec::new();
-        page_table(&[para("One two three.", 0.0, 1), para("Menu", 1.0, 2)], &mut out);
+        page_table(
+            &[para("One two three.", 0.0, 1), para("Menu", 1.0, 2)],
+            &mut out,
+        );
         let w = n_numeric();
         let col = |name: &str| numeric_columns().iter().position(|c| c == name).unwrap();
         assert_eq!(out[col("position")], 0.0);

@@ -6,14 +6,13 @@
 //! "Characters" are code points, as Python's `len` counts them, never bytes; "white space"
 //! is Python's `str.isspace` (`vocabulary::is_py_space`).
 
-mod printable;
-
 use std::sync::OnceLock;
 
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::paragraph::{Limits, Paragraph, Refusal};
+use crate::pyunicode::is_blanked;
 use crate::vocabulary::{ends_with_any, is_py_space, py_rstrip, py_strip, ENDS_LINE};
 
 /// `MAX_PARAGRAPH_CHARS`: a paragraph longer than this is cut into pieces (`cut_long`).
@@ -30,8 +29,12 @@ const CLEAN_SLICE: usize = 1 << 18;
 /// of white space collapsed to one space, stripped.
 pub fn clean_text(text: &str) -> String {
     let mut slices = CleanSlices { text, start: 0 };
-    let Some(Clean { text: first, .. }) = slices.next() else { return String::new() };
-    let Some(second) = slices.next() else { return first };
+    let Some(Clean { text: first, .. }) = slices.next() else {
+        return String::new();
+    };
+    let Some(second) = slices.next() else {
+        return first;
+    };
     let mut out = String::with_capacity(text.len());
     out.push_str(&first);
     for piece in std::iter::once(second).chain(slices) {
@@ -82,25 +85,37 @@ fn slice_end(text: &str) -> usize {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    text[from..].char_indices().find(|&(_, c)| is_py_space(c)).map_or(text.len(), |(i, _)| from + i)
+    text[from..]
+        .char_indices()
+        .find(|&(_, c)| is_py_space(c))
+        .map_or(text.len(), |(i, _)| from + i)
 }
 
 /// One slice cleaned. Blanking and collapsing come before NFC, which gives the same text as
 /// the Python's NFC first: no blanked or white-space character decomposes, composes or has
-/// a combining class (`tools/gen_printable.py`'s data, checked over every code point), so
+/// a combining class (Python's data in `pyunicode`, checked over every code point), so
 /// each is a starter that NFC never touches but for U+2000/U+2001 (white space to white
 /// space). Blanking first also keeps characters Unicode assigned after Python's version
 /// (blanked as unassigned there) out of this crate's newer normalization data.
 fn clean_slice(text: &str) -> Clean {
     if is_clean_ascii(text.as_bytes()) {
-        return Clean { text: text.to_owned(), chars: text.len() };
+        return Clean {
+            text: text.to_owned(),
+            chars: text.len(),
+        };
     }
     let (collapsed, chars, nfc_may_change) = blank_and_collapse(text);
     if !nfc_may_change || is_nfc_quick(collapsed.chars()) == IsNormalized::Yes {
-        return Clean { text: collapsed, chars };
+        return Clean {
+            text: collapsed,
+            chars,
+        };
     }
     let text: String = collapsed.nfc().collect();
-    Clean { chars: text.chars().count(), text }
+    Clean {
+        chars: text.chars().count(),
+        text,
+    }
 }
 
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
@@ -146,7 +161,12 @@ fn is_clean_ascii(bytes: &[u8]) -> bool {
 /// apart by one plain space) is copied a run at a time, and only non-ASCII bytes decoded.
 fn blank_and_collapse(text: &str) -> (String, usize, bool) {
     let mut out = String::with_capacity(text.len());
-    let mut scan = Scan { text, at: 0, continuation: 0, nfc_may_change: false };
+    let mut scan = Scan {
+        text,
+        at: 0,
+        continuation: 0,
+        nfc_may_change: false,
+    };
     // The start of the clean run not yet copied, once a word has been seen.
     let mut run: Option<usize> = None;
     loop {
@@ -199,7 +219,9 @@ impl Scan<'_> {
                 self.at += 1;
                 continue;
             }
-            let Some(c) = self.text[self.at..].chars().next() else { return false };
+            let Some(c) = self.text[self.at..].chars().next() else {
+                return false;
+            };
             let kind = kind(c);
             if (kind == Kind::Separator) != separators {
                 return true;
@@ -227,12 +249,16 @@ enum Kind {
 }
 
 /// What `c` is: ASCII by its code, the Basic Multilingual Plane by a bit set, the rest by a
-/// search of `printable::BLANKED` and the normalization tables.
+/// search of `pyunicode`'s runs and the normalization tables.
 #[inline]
 fn kind(c: char) -> Kind {
     if c.is_ascii() {
         // In ASCII every control character is either white space or blanked.
-        return if c <= ' ' || c == '\x7f' { Kind::Separator } else { Kind::Word };
+        return if c <= ' ' || c == '\x7f' {
+            Kind::Separator
+        } else {
+            Kind::Word
+        };
     }
     let cp = c as u32;
     if cp < 0x1_0000 {
@@ -241,7 +267,11 @@ fn kind(c: char) -> Kind {
         if table.separator[word] >> bit & 1 == 1 {
             return Kind::Separator;
         }
-        return if table.nfc[word] >> bit & 1 == 1 { Kind::NfcWord } else { Kind::Word };
+        return if table.nfc[word] >> bit & 1 == 1 {
+            Kind::NfcWord
+        } else {
+            Kind::Word
+        };
     }
     // No white space lies beyond the Basic Multilingual Plane.
     if is_blanked(c) {
@@ -258,13 +288,6 @@ fn nfc_may_change(c: char) -> bool {
     canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
 }
 
-/// Neither `str.isprintable()` nor `str.isspace()` in Python (`printable::BLANKED`).
-fn is_blanked(c: char) -> bool {
-    let cp = c as u32;
-    let after = printable::BLANKED.partition_point(|&(lo, _)| lo <= cp);
-    after.checked_sub(1).and_then(|i| printable::BLANKED.get(i)).is_some_and(|&(_, hi)| cp <= hi)
-}
-
 /// The Basic Multilingual Plane's characters as bit sets (16 KB, built once), so that the
 /// common characters cost a lookup rather than a search.
 struct BmpKinds {
@@ -277,7 +300,10 @@ struct BmpKinds {
 fn bmp_kinds() -> &'static BmpKinds {
     static KINDS: OnceLock<Box<BmpKinds>> = OnceLock::new();
     KINDS.get_or_init(|| {
-        let mut kinds = Box::new(BmpKinds { separator: [0; 1024], nfc: [0; 1024] });
+        let mut kinds = Box::new(BmpKinds {
+            separator: [0; 1024],
+            nfc: [0; 1024],
+        });
         for c in (0..0x1_0000).filter_map(char::from_u32) {
             let (word, bit) = ((c as u32 >> 6) as usize, c as u32 & 63);
             if is_py_space(c) || is_blanked(c) {
@@ -358,7 +384,11 @@ pub struct Budget {
 
 impl Budget {
     pub fn new(limits: Limits) -> Self {
-        Budget { limits, chars: 0, paragraphs: 0 }
+        Budget {
+            limits,
+            chars: 0,
+            paragraphs: 0,
+        }
     }
 
     /// `clean_text(text)`, counted against the page's characters (the separators between
@@ -452,7 +482,10 @@ pub fn segment_text(text: &str, limits: &Limits) -> Result<Vec<Paragraph>, Refus
     let text = unify_newlines(text);
     let mut line_no = 0;
     for block in blocks(&text) {
-        let rows: Vec<&str> = block.split('\n').filter(|r| !py_strip(r).is_empty()).collect();
+        let rows: Vec<&str> = block
+            .split('\n')
+            .filter(|r| !py_strip(r).is_empty())
+            .collect();
         if hard_wrapped(&rows) {
             push_row(&mut paragraphs, &mut budget, &rows.join(" "), &mut line_no)?;
         } else {
@@ -487,7 +520,11 @@ fn push_line(paragraphs: &mut Vec<Paragraph>, budget: &mut Budget, line: String,
     let line_no = u32::try_from(line_no).unwrap_or(u32::MAX);
     let mut push = |text: String| {
         if budget.take() {
-            paragraphs.push(Paragraph { text, line: line_no, ..Paragraph::default() });
+            paragraphs.push(Paragraph {
+                text,
+                line: line_no,
+                ..Paragraph::default()
+            });
         }
     };
     let sentences = sentence_spans(&line);
@@ -500,7 +537,9 @@ fn push_line(paragraphs: &mut Vec<Paragraph>, budget: &mut Budget, line: String,
         }
     }
     for sentence in sentences {
-        cut_long(sentence, MAX_PARAGRAPH_CHARS).into_iter().for_each(&mut push);
+        cut_long(sentence, MAX_PARAGRAPH_CHARS)
+            .into_iter()
+            .for_each(&mut push);
     }
 }
 
@@ -574,7 +613,10 @@ fn hard_wrapped(rows: &[&str]) -> bool {
 /// punctuation (maybe closed by quotes or brackets) that a capital or digit follows (maybe
 /// after an opening quote or bracket); the pieces stripped, the empty ones dropped.
 pub fn split_sentences(line: &str) -> Vec<String> {
-    sentence_spans(line).into_iter().map(str::to_owned).collect()
+    sentence_spans(line)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// `split_sentences` as slices of `line`.
@@ -610,7 +652,10 @@ const ELLIPSIS: &[u8] = "\u{2026}".as_bytes();
 impl<'a> Terminals<'a> {
     fn new(line: &'a str) -> Self {
         let line = line.as_bytes();
-        Terminals { line, ellipsis: find_ellipsis(line, 0) }
+        Terminals {
+            line,
+            ellipsis: find_ellipsis(line, 0),
+        }
     }
 
     /// The byte just after the first mark at or past byte `from`.
@@ -660,7 +705,9 @@ fn sentence_gap(line: &str, after: usize) -> Option<(usize, usize)> {
 
 /// The length in bytes of the longest prefix of `text` whose characters all satisfy `keep`.
 fn leading(text: &str, keep: impl Fn(char) -> bool) -> usize {
-    text.char_indices().find(|&(_, c)| !keep(c)).map_or(text.len(), |(i, _)| i)
+    text.char_indices()
+        .find(|&(_, c)| !keep(c))
+        .map_or(text.len(), |(i, _)| i)
 }
 
 #[cfg(test)]
@@ -673,7 +720,10 @@ mod tests {
     }
 
     fn texts(paragraphs: &[Paragraph]) -> Vec<(&str, u32)> {
-        paragraphs.iter().map(|p| (p.text.as_str(), p.line)).collect()
+        paragraphs
+            .iter()
+            .map(|p| (p.text.as_str(), p.line))
+            .collect()
     }
 
     fn unlimited() -> Limits {
@@ -682,8 +732,14 @@ mod tests {
 
     #[test]
     fn sentences_end_at_punctuation_before_a_capital_or_digit() {
-        assert_eq!(split_sentences("One. Two! 3 items? Yes"), ["One.", "Two!", "3 items?", "Yes"]);
-        assert_eq!(split_sentences("e.g. this stays. whole"), ["e.g. this stays. whole"]);
+        assert_eq!(
+            split_sentences("One. Two! 3 items? Yes"),
+            ["One.", "Two!", "3 items?", "Yes"]
+        );
+        assert_eq!(
+            split_sentences("e.g. this stays. whole"),
+            ["e.g. this stays. whole"]
+        );
         assert_eq!(
             split_sentences("He said \"No.\" Then (Later.) [X] left."),
             ["He said \"No.\"", "Then (Later.)", "[X] left."]
@@ -697,7 +753,10 @@ mod tests {
 
     #[test]
     fn sentence_lookahead_is_ascii_and_one_opener_deep() {
-        assert_eq!(split_sentences("Fin. \u{c9}t\u{e9}"), ["Fin. \u{c9}t\u{e9}"]); // not [A-Z]
+        assert_eq!(
+            split_sentences("Fin. \u{c9}t\u{e9}"),
+            ["Fin. \u{c9}t\u{e9}"]
+        ); // not [A-Z]
         assert_eq!(split_sentences("A. ((B"), ["A. ((B"]); // two openers
         assert_eq!(split_sentences("A. (b"), ["A. (b"]);
         assert_eq!(split_sentences("A.B C"), ["A.B C"]); // no white space
@@ -723,7 +782,10 @@ mod tests {
     #[test]
     fn text_lines_are_numbered_among_the_non_empty() {
         let got = segment_text("One\r\n\r\n\u{7}\nTwo. Three\rFour\n", &unlimited()).unwrap();
-        assert_eq!(texts(&got), [("One", 0), ("Two.", 1), ("Three", 1), ("Four", 2)]);
+        assert_eq!(
+            texts(&got),
+            [("One", 0), ("Two.", 1), ("Three", 1), ("Four", 2)]
+        );
         assert!(segment_text("", &unlimited()).unwrap().is_empty());
         assert!(segment_text("\n \n\t\n", &unlimited()).unwrap().is_empty());
     }
@@ -745,7 +807,10 @@ mod tests {
         let text = format!("{row}\n{row}\n{row}\nlast line.\n\nOther");
         let got = segment_text(&text, &unlimited()).unwrap();
         assert_eq!(got.len(), 2);
-        assert_eq!(got[0].text, format!("{} last line.", "word ".repeat(36).trim_end()));
+        assert_eq!(
+            got[0].text,
+            format!("{} last line.", "word ".repeat(36).trim_end())
+        );
         assert_eq!((got[0].line, got[1].line), (0, 1));
     }
 
@@ -771,14 +836,21 @@ mod tests {
         let line = "x".repeat(1_000_005);
         let got = segment_lines(&[&line], &unlimited()).unwrap();
         assert_eq!(got.len(), 11);
-        assert!(got.iter().all(|p| p.line == 0 && char_count(&p.text) <= MAX_PARAGRAPH_CHARS));
+        assert!(got
+            .iter()
+            .all(|p| p.line == 0 && char_count(&p.text) <= MAX_PARAGRAPH_CHARS));
     }
 
     #[test]
     fn past_max_paragraphs_the_page_is_refused_with_their_count() {
         let err = segment_text(&"A. ".repeat(10), &Limits::new(3, 0.0)).unwrap_err();
         assert_eq!(err, Refusal::TooLarge("10 paragraphs, over 3".into()));
-        assert_eq!(segment_text(&"A. ".repeat(3), &Limits::new(3, 0.0)).unwrap().len(), 3);
+        assert_eq!(
+            segment_text(&"A. ".repeat(3), &Limits::new(3, 0.0))
+                .unwrap()
+                .len(),
+            3
+        );
     }
 
     #[test]
@@ -791,8 +863,16 @@ mod tests {
 
     #[test]
     fn hostile_characters_never_panic() {
-        let junk: String = (0u32..0x3_0000).step_by(7).filter_map(char::from_u32).collect();
-        for text in [junk.as_str(), "\u{301}\u{301}. A", "\u{1f}\u{1f}\n\n\u{85}x", "\r\r\n\n"] {
+        let junk: String = (0u32..0x3_0000)
+            .step_by(7)
+            .filter_map(char::from_u32)
+            .collect();
+        for text in [
+            junk.as_str(),
+            "\u{301}\u{301}. A",
+            "\u{1f}\u{1f}\n\n\u{85}x",
+            "\r\r\n\n",
+        ] {
             assert!(segment_text(text, &unlimited()).is_ok());
             assert!(segment_lines(&[text, text], &unlimited()).is_ok());
             for limit in [1, 2, 7] {
@@ -845,8 +925,14 @@ mod tests {
             let clean = clean_text(&text);
             assert_eq!(clean_text(&clean), clean, "{text:?}");
             assert_eq!(clean_slice(&text).chars, char_count(&clean), "{text:?}");
-            assert!(!clean.contains("  ") && py_strip(&clean) == clean, "{text:?}");
-            assert!(clean.chars().all(|c| c == ' ' || !is_separator(c)), "{text:?}");
+            assert!(
+                !clean.contains("  ") && py_strip(&clean) == clean,
+                "{text:?}"
+            );
+            assert!(
+                clean.chars().all(|c| c == ' ' || !is_separator(c)),
+                "{text:?}"
+            );
             let sentences = split_sentences(&clean);
             let visible: usize = sentences.iter().map(|s| visible_chars(s)).sum();
             assert_eq!(visible, visible_chars(&clean), "{text:?}");
@@ -895,7 +981,12 @@ mod tests {
     fn slices_join_to_the_whole() {
         let word = "abcdé\u{301}fgh\u{0}ij ";
         let text = word.repeat(3 * CLEAN_SLICE / word.len());
-        let slices: Vec<String> = CleanSlices { text: &text, start: 0 }.map(|c| c.text).collect();
+        let slices: Vec<String> = CleanSlices {
+            text: &text,
+            start: 0,
+        }
+        .map(|c| c.text)
+        .collect();
         assert!(slices.len() >= 3);
         let whole = clean_slice(&text).text;
         assert_eq!(slices.join(" "), whole);
@@ -911,12 +1002,25 @@ mod tests {
 
     #[test]
     fn blanked_table_agrees_with_known_categories() {
-        for c in
-            ['\u{0}', '\u{85}' /* space */, '\u{ad}', '\u{2029}', '\u{e0001}', '\u{10ffff}']
-        {
+        for c in [
+            '\u{0}',
+            '\u{85}', /* space */
+            '\u{ad}',
+            '\u{2029}',
+            '\u{e0001}',
+            '\u{10ffff}',
+        ] {
             assert!(is_separator(c), "{c:?}");
         }
-        for c in ['a', '\u{e9}', '\u{301}', '\u{4e00}', '\u{1f600}', '\u{20000}', '\u{e0100}'] {
+        for c in [
+            'a',
+            '\u{e9}',
+            '\u{301}',
+            '\u{4e00}',
+            '\u{1f600}',
+            '\u{20000}',
+            '\u{e0100}',
+        ] {
             assert!(!is_separator(c), "{c:?}");
         }
         assert!(!is_blanked('\u{85}') && is_py_space('\u{85}'));
@@ -924,11 +1028,26 @@ mod tests {
 
     #[test]
     fn characters_nfc_may_change_are_marked() {
-        for c in ['\u{301}', '\u{1161}', '\u{11a8}', '\u{f900}', '\u{344}', '\u{9be}', '\u{1d15e}']
-        {
+        for c in [
+            '\u{301}',
+            '\u{1161}',
+            '\u{11a8}',
+            '\u{f900}',
+            '\u{344}',
+            '\u{9be}',
+            '\u{1d15e}',
+        ] {
             assert_eq!(kind(c), Kind::NfcWord, "{c:?}");
         }
-        for c in ['e', '\u{e9}', '\u{ac00}', '\u{2019}', '\u{4e00}', '\u{1f642}', '\u{20000}'] {
+        for c in [
+            'e',
+            '\u{e9}',
+            '\u{ac00}',
+            '\u{2019}',
+            '\u{4e00}',
+            '\u{1f642}',
+            '\u{20000}',
+        ] {
             assert_eq!(kind(c), Kind::Word, "{c:?}");
         }
     }
@@ -965,14 +1084,20 @@ mod tests {
         let line = "x".repeat(MAX_PAGE_CHARS / 2);
         assert!(budget.clean(&line).is_ok() && budget.clean(&line).is_ok());
         let err = budget.clean("y").unwrap_err();
-        assert_eq!(err, Refusal::TooLarge("over 2,000,000 characters of text".into()));
+        assert_eq!(
+            err,
+            Refusal::TooLarge("over 2,000,000 characters of text".into())
+        );
     }
 
     #[test]
     fn budget_counts_the_spaces_between_slices() {
         let mut budget = Budget::new(Limits::default());
         let text = format!("{} {}", "x".repeat(CLEAN_SLICE), "y".repeat(10));
-        assert_eq!(budget.clean(&text).map(|t| char_count(&t)), Ok(CLEAN_SLICE + 11));
+        assert_eq!(
+            budget.clean(&text).map(|t| char_count(&t)),
+            Ok(CLEAN_SLICE + 11)
+        );
         assert_eq!(budget.chars, CLEAN_SLICE + 11);
     }
 
@@ -990,11 +1115,17 @@ mod tests {
 
     #[test]
     fn budget_refuses_past_the_deadline() {
-        let limits =
-            Limits { deadline: Some(std::time::Instant::now()), seconds: 1.5, ..Limits::default() };
+        let limits = Limits {
+            deadline: Some(std::time::Instant::now()),
+            seconds: 1.5,
+            ..Limits::default()
+        };
         std::thread::sleep(std::time::Duration::from_millis(2));
         let err = Budget::new(limits).clean("text").unwrap_err();
-        assert_eq!(err, Refusal::OutOfTime("segmenting the page took over 1.5 s".into()));
+        assert_eq!(
+            err,
+            Refusal::OutOfTime("segmenting the page took over 1.5 s".into())
+        );
     }
 
     #[test]
@@ -1007,19 +1138,39 @@ mod tests {
         assert_eq!(after("a.b", 2), None);
         assert_eq!(after("a", 5), None);
         let mut terminals = Terminals::new("\u{2026}.\u{2026}!");
-        let found: Vec<_> = [0, 3, 4, 7].iter().map(|&from| terminals.after(from)).collect();
+        let found: Vec<_> = [0, 3, 4, 7]
+            .iter()
+            .map(|&from| terminals.after(from))
+            .collect();
         assert_eq!(found, [Some(3), Some(4), Some(7), Some(8)]);
     }
 
     #[test]
     fn the_clean_ascii_check_is_exact() {
-        for clean in ["", "a", "a b", "ab cd ef gh ij kl", "12345678 12345678", "~!@#$%^&*()_+ x"] {
+        for clean in [
+            "",
+            "a",
+            "a b",
+            "ab cd ef gh ij kl",
+            "12345678 12345678",
+            "~!@#$%^&*()_+ x",
+        ] {
             assert!(is_clean_ascii(clean.as_bytes()), "{clean:?}");
         }
-        let dirty =
-            [" a", "a ", "a  b", "abcdefg  h", "abcdefgh  ", "abcdefg\u{7f}", "a\tb", "\u{e9}"];
+        let dirty = [
+            " a",
+            "a ",
+            "a  b",
+            "abcdefg  h",
+            "abcdefgh  ",
+            "abcdefg\u{7f}",
+            "a\tb",
+            "\u{e9}",
+        ];
         for text in
-            dirty.iter().chain(&["abcdefg \u{0}bcdefgh", "abcdefgh\u{1f}", "abcdefg \u{20}x"])
+            dirty
+                .iter()
+                .chain(&["abcdefg \u{0}bcdefgh", "abcdefgh\u{1f}", "abcdefg \u{20}x"])
         {
             assert!(!is_clean_ascii(text.as_bytes()), "{text:?}");
         }
@@ -1029,7 +1180,11 @@ mod tests {
                 let mut text = *b"abcdefgh abcdefgh";
                 text[at] = byte;
                 let clean = blank_and_collapse(std::str::from_utf8(&text).unwrap()).0;
-                assert_eq!(is_clean_ascii(&text), clean.as_bytes() == text, "{byte} at {at}");
+                assert_eq!(
+                    is_clean_ascii(&text),
+                    clean.as_bytes() == text,
+                    "{byte} at {at}"
+                );
             }
         }
     }

@@ -45,7 +45,10 @@ pub fn py_strip(text: &str) -> &str {
 /// `text.rstrip().endswith(marks)`.
 #[inline]
 pub fn ends_with_any(text: &str, marks: &[char]) -> bool {
-    py_rstrip(text).chars().next_back().is_some_and(|c| marks.contains(&c))
+    py_rstrip(text)
+        .chars()
+        .next_back()
+        .is_some_and(|c| marks.contains(&c))
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 """Writes core/src/pyunicode_tables.rs: Python's own character predicates and case folding.
 
 The engine must read characters as the Python reference does (str.isalpha, isdecimal, isdigit,
-isnumeric, isupper, casefold, and re's \\w, which is isalnum or "_"). Rust's char methods and
+isnumeric, isupper, casefold, re's \\w, which is isalnum or "_", and the characters
+clean_text blanks, neither isprintable nor isspace). Rust's char methods and
 the regex crate use other definitions (Alphabetic, White_Space, \\w with marks) and another
 Unicode version, so the tables come from the Python that runs the reference:
 
@@ -11,7 +12,7 @@ Unicode version, so the tables come from the Python that runs the reference:
 import sys
 import unicodedata
 
-ALPHA, DECIMAL, DIGIT, NUMERIC, UPPER = 1, 2, 4, 8, 16
+ALPHA, DECIMAL, DIGIT, NUMERIC, UPPER, BLANKED = 1, 2, 4, 8, 16, 32
 
 
 def flags(ch: str) -> int:
@@ -21,6 +22,7 @@ def flags(ch: str) -> int:
         | (DIGIT if ch.isdigit() else 0)
         | (NUMERIC if ch.isnumeric() else 0)
         | (UPPER if ch.isupper() else 0)
+        | (BLANKED if not (ch.isprintable() or ch.isspace()) else 0)
     )
 
 

@@ -69,7 +69,11 @@ struct Bounds {
     chunk_bytes: usize,
 }
 
-const BOUNDS: Bounds = Bounds { open: MAX_OPEN, work: MAX_NESTING_WORK, chunk_bytes: CHUNK_BYTES };
+const BOUNDS: Bounds = Bounds {
+    open: MAX_OPEN,
+    work: MAX_NESTING_WORK,
+    chunk_bytes: CHUNK_BYTES,
+};
 
 /// The tree of `html`, or the refusal its building ran into.
 pub fn parse(html: &str, limits: &Limits) -> Result<Html, Refusal> {
@@ -79,7 +83,10 @@ pub fn parse(html: &str, limits: &Limits) -> Result<Html, Refusal> {
 fn parse_within(html: &str, limits: &Limits, bounds: Bounds) -> Result<Html, Refusal> {
     // lexbor, which the Python reads pages with, parses with scripting off: `<noscript>`
     // holds markup, not text.
-    let opts = TreeBuilderOpts { scripting_enabled: false, ..TreeBuilderOpts::default() };
+    let opts = TreeBuilderOpts {
+        scripting_enabled: false,
+        ..TreeBuilderOpts::default()
+    };
     let sink = CountingSink {
         inner: HtmlTreeSink::new(Html::new_document()),
         elements: Cell::new(0),
@@ -168,7 +175,11 @@ impl Guard<'_> {
         let mut counted = self.counted.get();
         let created = elements - counted.elements;
         if created > counted.open / RECOUNT_SHARE || tokens - counted.token >= RECOUNT_TOKENS {
-            counted = Counted { open: self.open_elements(), elements, token: tokens };
+            counted = Counted {
+                open: self.open_elements(),
+                elements,
+                token: tokens,
+            };
             self.counted.set(counted);
         }
         // Only new elements add to the open ones: the last count and those made since bound
@@ -223,7 +234,8 @@ impl TokenSink for Guard<'_> {
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.builder.adjusted_current_node_present_but_not_in_html_namespace()
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
 
@@ -297,7 +309,8 @@ impl TreeSink for CountingSink {
         prev_element: &NodeId,
         child: NodeOrText<NodeId>,
     ) {
-        self.inner.append_based_on_parent_node(element, prev_element, child);
+        self.inner
+            .append_based_on_parent_node(element, prev_element, child);
     }
 
     fn append_doctype_to_document(
@@ -306,7 +319,8 @@ impl TreeSink for CountingSink {
         public_id: StrTendril,
         system_id: StrTendril,
     ) {
-        self.inner.append_doctype_to_document(name, public_id, system_id);
+        self.inner
+            .append_doctype_to_document(name, public_id, system_id);
     }
 
     fn mark_script_already_started(&self, node: &NodeId) {
@@ -372,11 +386,13 @@ impl TreeSink for CountingSink {
         template: &NodeId,
         attrs: &[Attribute],
     ) -> bool {
-        self.inner.attach_declarative_shadow(location, template, attrs)
+        self.inner
+            .attach_declarative_shadow(location, template, attrs)
     }
 
     fn maybe_clone_an_option_into_selectedcontent(&self, option: &NodeId) {
-        self.inner.maybe_clone_an_option_into_selectedcontent(option);
+        self.inner
+            .maybe_clone_an_option_into_selectedcontent(option);
     }
 }
 
@@ -392,17 +408,39 @@ mod tests {
     #[test]
     fn pieces_parse_as_the_whole() {
         let limits = Limits::default();
-        let whole = parse_within(TRICKY, &limits, Bounds { chunk_bytes: usize::MAX, ..BOUNDS });
+        let whole = parse_within(
+            TRICKY,
+            &limits,
+            Bounds {
+                chunk_bytes: usize::MAX,
+                ..BOUNDS
+            },
+        );
         let whole = whole.expect("parses");
         for chunk_bytes in [1, 2, 3, 7, 64] {
-            let pieces = parse_within(TRICKY, &limits, Bounds { chunk_bytes, ..BOUNDS });
+            let pieces = parse_within(
+                TRICKY,
+                &limits,
+                Bounds {
+                    chunk_bytes,
+                    ..BOUNDS
+                },
+            );
             let pieces = pieces.expect("parses");
-            assert_eq!(format!("{:?}", pieces.tree), format!("{:?}", whole.tree), "{chunk_bytes}");
+            assert_eq!(
+                format!("{:?}", pieces.tree),
+                format!("{:?}", whole.tree),
+                "{chunk_bytes}"
+            );
         }
     }
 
     fn refusal(html: &str, open: usize, work: u64) -> Option<Refusal> {
-        let bounds = Bounds { open, work, ..BOUNDS };
+        let bounds = Bounds {
+            open,
+            work,
+            ..BOUNDS
+        };
         parse_within(html, &Limits::default(), bounds).err()
     }
 
@@ -419,10 +457,16 @@ mod tests {
     fn a_deep_stack_under_many_tags_is_refused() {
         // 500 unclosed <b> stay open under each of 5,000 paragraphs.
         let html = format!("{}{}", "<b>".repeat(500), "<p>x</p>".repeat(5_000));
-        assert_eq!(refusal(&html, 1_000, 1_000_000), Some(too_deep_for_length()));
+        assert_eq!(
+            refusal(&html, 1_000, 1_000_000),
+            Some(too_deep_for_length())
+        );
         assert_eq!(refusal(&html, 1_000, 10_000_000), None);
         let message = too_deep_for_length().to_string();
-        assert_eq!(message, "markup nested too deep for its length: over 50,000,000 tag-levels");
+        assert_eq!(
+            message,
+            "markup nested too deep for its length: over 50,000,000 tag-levels"
+        );
     }
 
     #[test]
@@ -435,7 +479,10 @@ mod tests {
     fn html_inside_an_annotation_xml_integration_point_stays_there() {
         let html = "<math><annotation-xml encoding='text/html'><p>a</p></annotation-xml></math>";
         let tree = parse(html, &Limits::default()).expect("parses");
-        let p = tree.tree.nodes().find(|n| n.value().as_element().is_some_and(|e| e.name() == "p"));
+        let p = tree
+            .tree
+            .nodes()
+            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "p"));
         let parent = p
             .and_then(|p| p.parent())
             .and_then(|n| n.value().as_element().map(|e| e.name().to_owned()));
