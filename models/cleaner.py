@@ -23,6 +23,7 @@ from winnow.features.sequence import SEQUENCE_COLUMNS, sequence_features
 from winnow.features.vocabulary import BOILERPLATE, CONTENT, LABEL_NAMES
 from winnow.models.glued import cut_glued
 from winnow.models.limits import MAX_TOPIC_CHARS
+from winnow.models.trees import predict_proba
 
 OTHER_TOPIC = "other"
 # What ``Cleaner.favor`` may be: the thresholds training chose as best overall, or those it
@@ -180,7 +181,7 @@ class Cleaner:
         features = sequence_features(table, margins, keys, markup=model_kind == "html")
         if self.sequence_columns != SEQUENCE_COLUMNS:  # made before newer page features
             features = features[:, [SEQUENCE_COLUMNS.index(c) for c in self.sequence_columns]]
-        proba = second.predict_proba(features)
+        proba = predict_proba(second, features)
         return proba[:, content_column(second)]
 
     def paragraph_margins(self, table: pd.DataFrame, kind: str) -> np.ndarray:

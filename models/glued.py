@@ -26,6 +26,7 @@ import pandas as pd
 from winnow import _core
 from winnow.features.context import own_columns
 from winnow.features.page import Paragraph
+from winnow.models.trees import predict_proba
 
 CUT_COLUMNS = list(_core.CUT_COLUMNS)
 
@@ -118,7 +119,7 @@ def cut_glued(
         [cuts for _, _, cuts in owners],
         margin,
     )
-    proba = cutter.predict_proba(np.vstack(rows))[:, 1]
+    proba = predict_proba(cutter, np.vstack(rows))[:, 1]
     chosen: dict[tuple[int, int], list[int]] = {}
     at = 0
     for (page, i, cuts), r in zip(owners, rows, strict=True):

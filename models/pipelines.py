@@ -24,9 +24,7 @@ TOKEN_BITS = 20
 
 def _tfidf(analyzer: str, ngrams: tuple[int, int], min_df: int, max_features: int):
     """Sublinear TF-IDF of hashed ``words`` or ``char_wb`` n-grams, counted by the core."""
-    return HashedNgrams(
-        analyzer, ngrams, bits=TEXT_BITS, min_df=min_df, max_features=max_features
-    )
+    return HashedNgrams(analyzer, ngrams, bits=TEXT_BITS, min_df=min_df, max_features=max_features)
 
 
 def _text_features(min_df: int, max_features: int, chars: bool = True) -> list[tuple]:

@@ -128,9 +128,7 @@ def test_the_core_releases_the_gil_while_it_works():
 
 
 def test_hashed_counts_are_a_csr_of_ngram_counts():
-    data, indices, indptr, shape = _core.hashed_counts(
-        ["Read more read", ""], "words", (1, 1), 10
-    )
+    data, indices, indptr, shape = _core.hashed_counts(["Read more read", ""], "words", (1, 1), 10)
     assert shape == (2, 1024) and indptr.tolist() == [0, 2, 2]
     assert sorted(data.tolist()) == [1.0, 2.0]  # "read" twice, "more" once
     binary = _core.hashed_counts(["Read more read"], "words", (1, 1), 10, binary=True)[0]

@@ -139,7 +139,10 @@ def test_pages_over_a_limit_get_an_error_and_the_run_goes_on(tmp_path, trained_r
 def test_a_page_past_its_time_gets_a_limit_record_and_the_batch_goes_on():
     big = "<html><body>" + "<div><p>Some words of a paragraph here.</p></div>" * 20_000 + "</body>"
     pages = [Page(id="big", html=big), Page(id="ok", html="<p>A short page of text.</p>")]
-    slow, fine = segment_or_error(pages[0], max_seconds=0.001), segment_or_error(pages[1], max_seconds=0.001)
+    slow, fine = (
+        segment_or_error(pages[0], max_seconds=0.001),
+        segment_or_error(pages[1], max_seconds=0.001),
+    )
     assert slow == ([], "limit: segmenting the page took over 0.001 s")
     assert fine[1] is None and fine[0][0].text == "A short page of text."
     assert segment_or_error(pages[0])[1] is None  # no limit

@@ -2,6 +2,7 @@
 //! feature matrices the models read out. The engine is plain Rust (tested by `cargo test`);
 //! `python` (feature `python`) is the thin PyO3 layer that exposes it as `winnow._core`.
 
+pub mod forest;
 pub mod glued;
 pub mod html;
 pub mod ngrams;

@@ -14,10 +14,13 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::forest::TreeNodes;
 use crate::ngrams::Analyzer;
 use crate::paragraph::{Limits, Paragraph, Refusal};
 use crate::sequence::SequenceInput;
-use crate::{glued, html, repetition, sequence, shape, sparse, stats, structure, table, text};
+use crate::{
+    forest, glued, html, repetition, sequence, shape, sparse, stats, structure, table, text,
+};
 
 create_exception!(
     _core,
@@ -673,6 +676,91 @@ fn _panic(py: Python<'_>, message: String) -> PyResult<()> {
     engine(py, || -> () { panic!("{message}") })
 }
 
+/// A fitted binary `HistGradientBoostingClassifier`'s trees, scored by the core
+/// (`models/trees.py` reads them out of scikit-learn).
+#[pyclass(frozen, module = "winnow._core")]
+struct Forest {
+    inner: forest::Forest,
+}
+
+#[pymethods]
+impl Forest {
+    /// `trees`: one `(value, feature_idx, num_threshold, missing_go_to_left, left, right,
+    /// is_leaf)` tuple of arrays per tree, as in `predictor.nodes`; `ValueError` when they do
+    /// not make trees over `features` columns.
+    #[new]
+    fn new(trees: &Bound<'_, PyAny>, baseline: f64, features: usize) -> PyResult<Self> {
+        let mut read = Vec::new();
+        for tree in trees.try_iter()? {
+            let tree = tree?;
+            let column = |i: usize| tree.get_item(i);
+            read.push(TreeNodes {
+                value: column(0)?
+                    .extract::<numpy::PyReadonlyArray1<f64>>()?
+                    .as_array()
+                    .to_vec(),
+                feature: column(1)?
+                    .extract::<numpy::PyReadonlyArray1<i64>>()?
+                    .as_array()
+                    .to_vec(),
+                threshold: column(2)?
+                    .extract::<numpy::PyReadonlyArray1<f64>>()?
+                    .as_array()
+                    .to_vec(),
+                missing_left: bools(&column(3)?)?,
+                left: column(4)?
+                    .extract::<numpy::PyReadonlyArray1<u32>>()?
+                    .as_array()
+                    .to_vec(),
+                right: column(5)?
+                    .extract::<numpy::PyReadonlyArray1<u32>>()?
+                    .as_array()
+                    .to_vec(),
+                leaf: bools(&column(6)?)?,
+            });
+        }
+        let inner =
+            forest::Forest::new(&read, baseline, features).map_err(PyValueError::new_err)?;
+        Ok(Forest { inner })
+    }
+
+    /// The raw score (log-odds) of each row of `x` (rows x `features`, float64).
+    fn raw_predict<'py>(
+        &self,
+        py: Python<'py>,
+        x: numpy::PyReadonlyArray2<'py, f64>,
+    ) -> PyResult<Bound<'py, PyArray1<f64>>> {
+        let view = x.as_array();
+        if view.ncols() != self.inner.features() {
+            return Err(PyValueError::new_err(format!(
+                "X has {} columns, the trees read {}",
+                view.ncols(),
+                self.inner.features()
+            )));
+        }
+        let owned;
+        let values: &[f64] = match view.as_slice() {
+            Some(values) => values,
+            None => {
+                owned = view.iter().copied().collect::<Vec<f64>>();
+                &owned
+            }
+        };
+        let inner = &self.inner;
+        Ok(engine(py, || inner.raw_predict(values))?.into_pyarray(py))
+    }
+}
+
+/// A uint8 or bool array as bools.
+fn bools(a: &Bound<'_, PyAny>) -> PyResult<Vec<bool>> {
+    if let Ok(a) = a.extract::<numpy::PyReadonlyArray1<u8>>() {
+        return Ok(a.as_array().iter().map(|&b| b != 0).collect());
+    }
+    Ok(a.extract::<numpy::PyReadonlyArray1<bool>>()?
+        .as_array()
+        .to_vec())
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -693,6 +781,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("MAX_ELEMENTS", html::MAX_ELEMENTS)?;
     m.add("MAX_NESTING", html::MAX_NESTING)?;
     m.add("BLOCK_TAGS", html::BLOCK_TAGS.to_vec())?;
+    m.add_class::<Forest>()?;
     m.add_function(wrap_pyfunction!(segment_pages, m)?)?;
     m.add_function(wrap_pyfunction!(segment, m)?)?;
     m.add_function(wrap_pyfunction!(paragraph_table, m)?)?;
