@@ -109,7 +109,9 @@ class HashedNgrams(TransformerMixin, BaseEstimator):
             raise ValueError(f"analyzer must be one of {ANALYZERS}, not {self.analyzer!r}")
         if isinstance(X, str):
             raise ValueError("HashedNgrams takes an iterable of texts, not one string")
-        texts = [_as_text(v) for v in _column(X)]
+        column = _column(X)
+        values = column.tolist() if hasattr(column, "tolist") else list(column)
+        texts = [v if type(v) is str else _as_text(v) for v in values]
         lo, hi = self.ngram_range
         data, indices, indptr, shape = _core.hashed_counts(
             texts,
@@ -145,8 +147,8 @@ class HashedNgrams(TransformerMixin, BaseEstimator):
         if self.sublinear_tf and not self.binary:
             np.log(counts.data, out=counts.data)
             counts.data += 1.0
-        if self.idf_ is not None:
-            counts = counts @ sp.diags(self.idf_, format="csr")
+        if self.idf_ is not None:  # columns are sorted in each row, and stay so
+            counts.data *= self.idf_[counts.indices]
         if self.norm is not None:
             counts = normalize(counts, norm=self.norm, copy=False)
         return sp.csr_matrix(counts)
