@@ -9,6 +9,7 @@ from __future__ import annotations
 from numbers import Integral
 
 import numpy as np
+import pandas as pd
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.preprocessing import normalize
@@ -58,9 +59,12 @@ class TextStatistics(TransformerMixin, BaseEstimator):
 
 
 def _as_text(value) -> str:
-    if value is None:
+    """A table cell as text: a missing one (None, NaN, pandas' NA) is empty, not "<NA>"."""
+    if isinstance(value, str):
+        return value
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
-    return value if isinstance(value, str) else str(value)
+    return str(value)
 
 
 ANALYZERS = ("words", "char_wb", "tokens")
@@ -104,7 +108,8 @@ class HashedNgrams(TransformerMixin, BaseEstimator):
         self.use_idf = use_idf
         self.norm = norm
 
-    def _counts(self, X, columns: np.ndarray | None = None) -> sp.csr_matrix:
+    def _counts(self, X, **weights) -> tuple:
+        """The core's CSR arrays (float64 values, columns, row pointers) and shape."""
         if self.analyzer not in ANALYZERS:
             raise ValueError(f"analyzer must be one of {ANALYZERS}, not {self.analyzer!r}")
         if isinstance(X, str):
@@ -113,18 +118,13 @@ class HashedNgrams(TransformerMixin, BaseEstimator):
         values = column.tolist() if hasattr(column, "tolist") else list(column)
         texts = [v if type(v) is str else _as_text(v) for v in values]
         lo, hi = self.ngram_range
-        data, indices, indptr, shape = _core.hashed_counts(
-            texts,
-            self.analyzer,
-            (int(lo), int(hi)),
-            int(self.bits),
-            binary=self.binary,
-            columns=columns,
+        return _core.hashed_counts(
+            texts, self.analyzer, (int(lo), int(hi)), int(self.bits), binary=self.binary, **weights
         )
-        return sp.csr_matrix((data.astype(np.float64), indices, indptr), shape=shape)
 
     def fit(self, X, y=None):
-        counts = self._counts(X)
+        data, indices, indptr, shape = self._counts(X)
+        counts = sp.csr_matrix((data, indices, indptr), shape=shape)
         if not isinstance(self.min_df, Integral) or self.min_df < 1:
             raise ValueError(f"min_df must be a positive integer, not {self.min_df!r}")
         df = np.bincount(counts.indices, minlength=counts.shape[1])
@@ -143,15 +143,17 @@ class HashedNgrams(TransformerMixin, BaseEstimator):
 
     def transform(self, X):
         check_is_fitted(self, "columns_")
-        counts = self._counts(X, self.columns_)
-        if self.sublinear_tf and not self.binary:
-            np.log(counts.data, out=counts.data)
-            counts.data += 1.0
-        if self.idf_ is not None:  # columns are sorted in each row, and stay so
-            counts.data *= self.idf_[counts.indices]
-        if self.norm is not None:
+        data, indices, indptr, shape = self._counts(
+            X,
+            columns=self.columns_,
+            idf=self.idf_,
+            sublinear=self.sublinear_tf and not self.binary,
+            l2=self.norm == "l2",
+        )
+        counts = sp.csr_matrix((data, indices, indptr), shape=shape)
+        if self.norm not in (None, "l2"):  # the core weighs as TfidfTransformer, l2 only
             counts = normalize(counts, norm=self.norm, copy=False)
-        return sp.csr_matrix(counts)
+        return counts
 
     def get_feature_names_out(self, input_features=None):
         check_is_fitted(self, "columns_")

@@ -415,9 +415,13 @@ fn outlet_columns<'py>(
 /// them), `char_wb` (character n-grams inside word boundaries) or `tokens` (space-separated
 /// tokens as they are); `2**bits` columns; `seed` keeps blocks apart. With `columns`
 /// (ascending hashed columns, as a fitted model keeps them) only those are counted, as
-/// columns `0..len(columns)`.
+/// columns `0..len(columns)`. The values are float64 counts, or weighted as
+/// `TfidfTransformer` weighs them: `sublinear` (1 + ln), `idf` (one a column) and `l2`.
 #[pyfunction]
-#[pyo3(signature = (texts, analyzer, ngram_range, bits, seed=0, binary=false, columns=None))]
+#[pyo3(signature = (
+    texts, analyzer, ngram_range, bits, seed=0, binary=false, columns=None, idf=None,
+    sublinear=false, l2=false
+))]
 #[allow(clippy::too_many_arguments)]
 fn hashed_counts<'py>(
     py: Python<'py>,
@@ -428,8 +432,17 @@ fn hashed_counts<'py>(
     seed: u64,
     binary: bool,
     columns: Option<numpy::PyReadonlyArray1<'py, i64>>,
+    idf: Option<numpy::PyReadonlyArray1<'py, f64>>,
+    sublinear: bool,
+    l2: bool,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let columns: Option<Vec<i64>> = columns.map(|c| c.as_array().to_vec());
+    let idf: Option<Vec<f64>> = idf.map(|w| w.as_array().to_vec());
+    if idf.as_ref().map(Vec::len) != columns.as_ref().map(Vec::len) && idf.is_some() {
+        return Err(PyValueError::new_err(
+            "idf needs columns, one weight for each",
+        ));
+    }
     let analyzer = match analyzer {
         "words" => Analyzer::Words {
             ngrams: ngram_range,
@@ -447,32 +460,33 @@ fn hashed_counts<'py>(
             "need 1 <= ngram_range[0] <= ngram_range[1] and 1 <= bits <= 30",
         ));
     }
-    if let Some(columns) = &columns {
-        if columns.windows(2).any(|w| w[0] >= w[1]) {
-            return Err(PyValueError::new_err(
-                "columns must be ascending and distinct",
-            ));
-        }
-    }
+    let kept = match &columns {
+        Some(columns) => Some(sparse::Kept::new(columns, bits).map_err(PyValueError::new_err)?),
+        None => None,
+    };
     let texts = owned_list(texts)?;
-    let csr = engine(py, || {
-        let csr = sparse::hashed_counts(
-            texts.iter().map(String::as_str),
-            &analyzer,
-            bits,
-            seed,
-            binary,
-        );
-        match &columns {
-            Some(columns) => select_columns(csr, columns),
-            None => csr,
-        }
+    let (csr, values) = engine(py, || {
+        let docs = texts.iter().map(String::as_str);
+        let mut csr = match &kept {
+            Some(kept) => sparse::kept_counts(docs, &analyzer, kept, seed, binary),
+            None => sparse::hashed_counts(docs, &analyzer, bits, seed, binary),
+        };
+        let weights = sparse::Weights {
+            sublinear,
+            idf: idf.as_deref(),
+            l2,
+        };
+        let values = csr
+            .weighted(&weights)
+            .expect("idf has a weight for each column");
+        csr.data = Vec::new();
+        (csr, values)
     })?;
     let shape = (csr.n_rows, csr.n_cols);
     PyTuple::new(
         py,
         [
-            PyArray1::from_vec(py, csr.data).into_any(),
+            PyArray1::from_vec(py, values).into_any(),
             PyArray1::from_vec(py, csr.indices).into_any(),
             PyArray1::from_vec(py, csr.indptr).into_any(),
             shape.into_pyobject(py)?.into_any(),
@@ -481,28 +495,6 @@ fn hashed_counts<'py>(
 }
 
 /// The entries of `csr` in `columns` (ascending), renumbered by their place in it.
-fn select_columns(csr: sparse::Csr, columns: &[i64]) -> sparse::Csr {
-    let mut out = sparse::Csr {
-        n_rows: csr.n_rows,
-        n_cols: columns.len(),
-        indptr: Vec::with_capacity(csr.indptr.len()),
-        indices: Vec::new(),
-        data: Vec::new(),
-    };
-    out.indptr.push(0);
-    for r in 0..csr.n_rows {
-        let (lo, hi) = (csr.indptr[r] as usize, csr.indptr[r + 1] as usize);
-        for k in lo..hi {
-            if let Ok(at) = columns.binary_search(&i64::from(csr.indices[k])) {
-                out.indices.push(at as i32);
-                out.data.push(csr.data[k]);
-            }
-        }
-        out.indptr.push(out.indices.len() as i64);
-    }
-    out
-}
-
 /// How deep the tags of raw markup nest, counted up to just past `stop`.
 #[pyfunction]
 #[pyo3(signature = (markup, stop=html::MAX_NESTING))]
