@@ -56,7 +56,7 @@ def unseen_only_test(tmp_path_factory) -> Path:
 def worse_run(tmp_path_factory, trained_run) -> Path:
     """The sample model with thresholds that drop nearly every paragraph."""
     worse = load_artifact(trained_run)
-    worse.thresholds = {kind: 0.999 for kind in worse.thresholds}
+    worse.thresholds = {kind: 1.0 for kind in worse.thresholds}
     return save_artifact(tmp_path_factory.mktemp("gates") / "worse", worse)
 
 
