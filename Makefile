@@ -16,7 +16,7 @@ RUN          := runs/sample
 OUT          := out
 
 # The compiled core (winnow._core): a Rust crate that `pip install -e .` builds with cargo.
-CORE_RS     := core/Cargo.toml $(wildcard core/src/*.rs)
+CORE_RS     := core/Cargo.toml core/Cargo.lock $(shell find core/src -name "*.rs")
 FEATURES_PY := $(wildcard features/*.py) $(CORE_RS)
 MODELS_PY   := $(wildcard models/*.py)
 TRAIN_PY    := $(wildcard train/*.py)

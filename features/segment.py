@@ -37,7 +37,6 @@ _STRUCTURE_WIDTH = len(_core.STRUCTURE_COLUMNS) + len(_core.BLOCK_COLUMNS)
 _LINK = _core.NUMERIC_COLUMNS.index("link_density")
 
 clean_text = _core.clean_text
-cut_long = _core.cut_long
 split_sentences = _core.split_sentences
 markup_depth = _core.markup_depth
 attr_tokens = _core.attr_tokens

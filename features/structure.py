@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from winnow import _core
 
-LEVELS = (1, 2, 3)
 STRUCTURE_COLUMNS = list(_core.STRUCTURE_COLUMNS)
 # Which block is each paragraph's ancestor at each level (a number unique within the page, -1
 # above the root): not a feature, but what lets the second pass read scores block by block.

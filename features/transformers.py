@@ -18,9 +18,6 @@ from sklearn.utils.validation import _check_feature_names_in, check_is_fitted, v
 from winnow import _core
 
 TEXT_STATISTICS = tuple(_core.TEXT_STATISTICS)
-# Function words of the languages in the training data; their share separates prose from
-# menus and buttons, which have almost none.
-STOPWORDS = frozenset(_core.STOPWORDS)
 
 
 def text_statistics(text: str) -> list[float]:

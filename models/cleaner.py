@@ -18,7 +18,7 @@ from winnow.features.metadata import FIELDS as METADATA_FIELDS
 from winnow.features.metadata import html_metadata, text_metadata
 from winnow.features.page import Page, Paragraph
 from winnow.features.repetition import OUTLET_COLUMNS, outlet_columns
-from winnow.features.segment import PageTooLarge, page_input, segment_page
+from winnow.features.segment import page_input, paragraphs_from
 from winnow.features.sequence import SEQUENCE_COLUMNS, sequence_features
 from winnow.features.vocabulary import BOILERPLATE, CONTENT, LABEL_NAMES
 from winnow.models.glued import cut_glued
@@ -314,20 +314,16 @@ def segment_or_error(
     page: Page, *, max_paragraphs: int = 0, max_seconds: float = 0.0
 ) -> tuple[list[Paragraph], str | None]:
     """A page's paragraphs, or the error its record gets instead: the page's own when it
-    could not be read, ``limit: ...`` past ``max_paragraphs`` or ``max_seconds`` (0: none),
-    ``segment: ...`` when the parser fails (a parser bug must not take the batch down) and
-    ``empty: ...`` when it holds no text."""
+    could not be read, else the core's as ``predict`` gives it (``limit: ...`` past a bound,
+    ``max_paragraphs`` or ``max_seconds``, 0 for none; ``empty: ...`` when it holds no text;
+    ``segment: ...`` when the engine fails)."""
     if page.error:
         return [], page.error
-    try:
-        paragraphs = segment_page(page, max_paragraphs=max_paragraphs, max_seconds=max_seconds)
-    except PageTooLarge as err:
-        return [], f"limit: {err}"
-    except Exception as err:
-        return [], f"segment: {type(err).__name__}: {err}"
-    if not paragraphs:
-        return [], "empty: no text found on the page"
-    return paragraphs, None
+    kind, content = page_input(page)
+    columns = _core.segment_pages([(kind, content)], max_paragraphs, max_seconds)
+    if columns["errors"][0] is not None:
+        return [], columns["errors"][0]
+    return paragraphs_from(columns, markup=kind == "html"), None
 
 
 def _rows_by_kind(table: pd.DataFrame, kinds: np.ndarray):

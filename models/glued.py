@@ -39,14 +39,6 @@ def candidate_cuts(text: str, *, at_start: bool = True, at_end: bool = True) -> 
     return _core.candidate_cuts(text, at_start, at_end)
 
 
-def cut_features(text: str, cuts: Sequence[int], sides: np.ndarray, whole: float) -> np.ndarray:
-    """One row of ``CUT_COLUMNS`` per cut of ``text``; ``sides`` holds the text model's
-    log-odds of content for each cut's left and right piece (shape ``(len(cuts), 2)``) and
-    ``whole`` that of the uncut text."""
-    sides = np.asarray(sides, dtype=np.float64).reshape(-1, 2)
-    return _core.cut_features([text], [list(cuts)], sides, [float(whole)])
-
-
 def cut_candidates(
     texts: Sequence[str],
     base: pd.DataFrame,

@@ -2,10 +2,10 @@
 
 The models stay scikit-learn's ``HistGradientBoostingClassifier``: fitted, calibrated and
 saved as they were. Only scoring moves: scikit-learn walks each tree over every row of a
-batch in turn, the core walks every tree for one row while the row is in cache (1.5 ms of
-CPU a page became 0.3 on the shared pages; ``bench/stages.py``), with the same sums to the
-bit. A model the core cannot walk (more than two classes, categorical splits) is scored by
-scikit-learn.
+batch in turn, the core walks every tree for one row while the row is in cache (0.70
+against 2.46 ms of CPU a page, in one run over 300 shared validation pages), with the same
+sums to the bit. A model the core cannot walk (more than two classes, categorical splits)
+is scored by scikit-learn.
 """
 
 from __future__ import annotations

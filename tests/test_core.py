@@ -98,6 +98,30 @@ def test_a_page_over_max_paragraphs_is_refused_with_the_count():
         segment_page(Page(id="p", html=html), max_paragraphs=10)
 
 
+def test_a_time_limit_must_be_seconds_and_infinity_sets_none():
+    page = [("text", "One plain sentence of text.")]
+    for bad in (float("nan"), -1.0):
+        with pytest.raises(ValueError, match="max_seconds"):
+            _core.segment_pages(page, 0, bad)
+    assert _core.segment_pages(page, 0, float("inf"))["errors"] == [None]
+    assert _core.segment_pages(page, 0, 1e300)["errors"] == [None]
+
+
+def test_mismatched_inputs_are_refused_not_read_past_or_padded():
+    with pytest.raises(ValueError, match="rows of shape"):
+        _core.best_cuts([3], np.zeros((2, len(_core.CUT_COLUMNS))), np.zeros(1), 0.5)
+    with pytest.raises(ValueError, match="not inside"):
+        _core.cut_features(["Two words"], [[9]], np.zeros((1, 2)), [0.0])
+    with pytest.raises(ValueError, match="do not match"):
+        _core.cut_features(["Two words"], [[3]], np.zeros((2, 1)), [0.0])
+    with pytest.raises(ValueError, match="lines differ"):
+        _core.glued_candidates(["a", "b"], [0])
+    with pytest.raises(ValueError, match="structure"):
+        _core.paragraph_table(["a", "b"], [0.0, 0.0], [1, 1], [[0.0], []])
+    with pytest.raises(ValueError, match="max_pages"):
+        _core.outlet_columns(["d"], [None], [["a"]], 0)
+
+
 def test_strings_python_allows_and_utf8_does_not_are_read_not_refused():
     columns = _core.segment_pages([("text", "caf\udce9 au lait is hot")])
     assert columns["errors"] == [None] and columns["text"][0].startswith("caf")

@@ -55,9 +55,13 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// `max_seconds` of 0 (or one too far off to be a time, such as infinity; or NaN) sets
+    /// no deadline.
     pub fn new(max_paragraphs: usize, max_seconds: f64) -> Self {
-        let deadline = (max_seconds > 0.0)
-            .then(|| Instant::now() + std::time::Duration::from_secs_f64(max_seconds));
+        let deadline = std::time::Duration::try_from_secs_f64(max_seconds)
+            .ok()
+            .filter(|d| !d.is_zero())
+            .and_then(|d| Instant::now().checked_add(d));
         Limits {
             max_paragraphs,
             deadline,
@@ -102,5 +106,8 @@ mod tests {
     #[test]
     fn no_deadline_never_refuses() {
         assert!(Limits::new(0, 0.0).check_time("x").is_ok());
+        for far in [f64::INFINITY, f64::NAN, 1e300, -1.0] {
+            assert!(Limits::new(0, far).deadline.is_none());
+        }
     }
 }

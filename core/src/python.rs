@@ -92,6 +92,17 @@ fn engine<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T> 
         .map_err(|p| PyRuntimeError::new_err(format!("winnow core: {}", panic_message(&*p))))
 }
 
+/// A page's time limit must be a number of seconds, 0 (or infinity) for none.
+fn check_seconds(max_seconds: f64) -> PyResult<()> {
+    if max_seconds >= 0.0 {
+        Ok(())
+    } else {
+        Err(PyValueError::new_err(format!(
+            "max_seconds must be 0 (no limit) or more, not {max_seconds}"
+        )))
+    }
+}
+
 /// One page segmented and tabulated, or the error its record gets.
 struct PageOut {
     paragraphs: Vec<Paragraph>,
@@ -147,6 +158,7 @@ fn segment_pages<'py>(
     max_paragraphs: usize,
     max_seconds: f64,
 ) -> PyResult<Bound<'py, PyDict>> {
+    check_seconds(max_seconds)?;
     let inputs: Vec<Input> = pages
         .try_iter()?
         .map(|p| read_input(&p?))
@@ -176,6 +188,7 @@ fn segment<'py>(
     max_paragraphs: usize,
     max_seconds: f64,
 ) -> PyResult<Bound<'py, PyDict>> {
+    check_seconds(max_seconds)?;
     let input = read_kind(kind, content)?;
     let result = engine(py, || {
         let paragraphs = input.segment(&Limits::new(max_paragraphs, max_seconds))?;
@@ -278,6 +291,16 @@ fn paragraph_table<'py>(
         ));
     }
     let mut structure = structure.unwrap_or_default();
+    let width = structure::STRUCTURE_WIDTH;
+    if !structure.is_empty() && structure.len() != texts.len()
+        || structure
+            .iter()
+            .any(|row| !row.is_empty() && row.len() != width)
+    {
+        return Err(PyValueError::new_err(format!(
+            "structure needs one row a text, each empty or of {width} values"
+        )));
+    }
     structure.resize(texts.len(), Vec::new());
     let paragraphs: Vec<Paragraph> = texts
         .into_iter()
@@ -384,6 +407,9 @@ fn outlet_columns<'py>(
         .try_iter()?
         .map(|t| owned_list(&t?))
         .collect::<PyResult<_>>()?;
+    if max_pages == 0 {
+        return Err(PyValueError::new_err("max_pages must be positive"));
+    }
     if urls.len() != domains.len() || texts.len() != domains.len() {
         return Err(PyValueError::new_err(
             "domains, urls and texts differ in length",
@@ -494,7 +520,6 @@ fn hashed_counts<'py>(
     )
 }
 
-/// The entries of `csr` in `columns` (ascending), renumbered by their place in it.
 /// How deep the tags of raw markup nest, counted up to just past `stop`.
 #[pyfunction]
 #[pyo3(signature = (markup, stop=html::MAX_NESTING))]
@@ -533,6 +558,21 @@ fn sequence_features<'py>(
     pages: numpy::PyReadonlyArray1<'py, i64>,
     markup: bool,
 ) -> PyResult<Bound<'py, PyArray2<f64>>> {
+    for (name, (rows, columns), want) in [
+        ("own", own.as_array().dim(), sequence::OWN_WIDTH),
+        (
+            "structure",
+            structure.as_array().dim(),
+            structure::STRUCTURE_COLUMNS.len(),
+        ),
+        ("blocks", blocks.as_array().dim(), sequence::BLOCK_WIDTH),
+    ] {
+        if rows > 0 && columns != want {
+            return Err(PyValueError::new_err(format!(
+                "{name} has {columns} columns, not {want}"
+            )));
+        }
+    }
     let (texts, paths) = (owned_list(texts)?, owned_list(paths)?);
     let (block_attrs, attrs) = (owned_list(block_attrs)?, owned_list(attrs)?);
     let (own, links, structure) = (floats(&own), floats(&links), floats(&structure));
@@ -575,6 +615,9 @@ fn glued_candidates(
     lines: Vec<u32>,
 ) -> PyResult<Vec<Vec<usize>>> {
     let texts = owned_list(texts)?;
+    if lines.len() != texts.len() {
+        return Err(PyValueError::new_err("texts and lines differ in length"));
+    }
     engine(py, || {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         glued::page_candidates(&refs, &lines)
@@ -599,13 +642,24 @@ fn cut_features<'py>(
     wholes: Vec<f64>,
 ) -> PyResult<Bound<'py, PyArray2<f64>>> {
     let texts = owned_list(texts)?;
-    let sides = floats(&sides);
     let total: usize = cuts.iter().map(Vec::len).sum();
-    if cuts.len() != texts.len() || wholes.len() != texts.len() || sides.len() != 2 * total {
+    if cuts.len() != texts.len()
+        || wholes.len() != texts.len()
+        || sides.as_array().dim() != (total, 2)
+    {
         return Err(PyValueError::new_err(
-            "texts, cuts, sides and wholes do not match",
+            "texts, cuts, sides (one row of two a cut) and wholes do not match",
         ));
     }
+    for (text, cs) in texts.iter().zip(&cuts) {
+        let chars = text.chars().count();
+        if let Some(&bad) = cs.iter().find(|&&c| c == 0 || c >= chars) {
+            return Err(PyValueError::new_err(format!(
+                "cut {bad} is not inside a text of {chars} characters"
+            )));
+        }
+    }
+    let sides = floats(&sides);
     let values = engine(py, || {
         let pairs: Vec<[f64; 2]> = sides.chunks_exact(2).map(|s| [s[0], s[1]]).collect();
         let mut at = 0;
@@ -628,12 +682,23 @@ fn cut_features<'py>(
 /// when `p_seam` is at least `threshold` and the piece it cuts off scores below the rest.
 #[pyfunction]
 fn best_cuts(
+    py: Python<'_>,
     cuts: Vec<usize>,
     rows: numpy::PyReadonlyArray2<'_, f64>,
     p_seam: numpy::PyReadonlyArray1<'_, f64>,
     threshold: f64,
-) -> Vec<usize> {
-    glued::best_cuts(&cuts, &floats(&rows), &floats(&p_seam), threshold)
+) -> PyResult<Vec<usize>> {
+    let shape = rows.as_array().dim();
+    if shape != (cuts.len(), glued::CUT_COLUMNS.len()) || p_seam.len()? != cuts.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} cuts need rows of shape ({0}, {}) and {0} probabilities, not {shape:?} and {}",
+            cuts.len(),
+            glued::CUT_COLUMNS.len(),
+            p_seam.len()?
+        )));
+    }
+    let (rows, p_seam) = (floats(&rows), floats(&p_seam));
+    engine(py, || glued::best_cuts(&cuts, &rows, &p_seam, threshold))
 }
 
 /// `clean_text`: NFC, no control characters, white space collapsed.
@@ -641,17 +706,6 @@ fn best_cuts(
 fn clean_text(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
     let value = owned(value)?;
     engine(py, || text::clean_text(&value))
-}
-
-/// `cut_long`: pieces of at most `limit` characters, cut at spaces.
-#[pyfunction]
-#[pyo3(signature = (value, limit=text::MAX_PARAGRAPH_CHARS))]
-fn cut_long(py: Python<'_>, value: &Bound<'_, PyAny>, limit: usize) -> PyResult<Vec<String>> {
-    let value = owned(value)?;
-    if limit == 0 {
-        return Err(PyValueError::new_err("limit must be positive"));
-    }
-    engine(py, || text::cut_long(&value, limit))
 }
 
 /// `split_sentences`: a line's sentences.
@@ -765,7 +819,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("STRUCTURE_COLUMNS", structure::STRUCTURE_COLUMNS.to_vec())?;
     m.add("BLOCK_COLUMNS", structure::BLOCK_COLUMNS.to_vec())?;
     m.add("OUTLET_COLUMNS", repetition::OUTLET_COLUMNS.to_vec())?;
-    m.add("STOPWORDS", stats::stopwords().to_vec())?;
     m.add("SEQUENCE_COLUMNS", sequence::SEQUENCE_COLUMNS.to_vec())?;
     m.add("CUT_COLUMNS", glued::CUT_COLUMNS.to_vec())?;
     m.add("MAX_PARAGRAPH_CHARS", text::MAX_PARAGRAPH_CHARS)?;
@@ -786,7 +839,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(url_key, m)?)?;
     m.add_function(wrap_pyfunction!(hashed_counts, m)?)?;
     m.add_function(wrap_pyfunction!(clean_text, m)?)?;
-    m.add_function(wrap_pyfunction!(cut_long, m)?)?;
     m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(sequence_features, m)?)?;
     m.add_function(wrap_pyfunction!(glued_candidates, m)?)?;
