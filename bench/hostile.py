@@ -84,6 +84,7 @@ def run_predict(folder: Path, model: str, out: Path) -> dict:
     winnow = Path(sys.executable).with_name("winnow")
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
     cmd = [str(winnow), "predict", str(folder), "--model", model, "--out", str(out), "--quiet"]
+    cmd.append("--overwrite")  # each model writes over the one before it
     start = time.perf_counter()
     with open(out.with_suffix(".log"), "wb") as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
