@@ -238,9 +238,9 @@ class Cleaner:
         replaced: dict[int, pd.DataFrame] = {}
         for start in range(0, len(text), self.batch_size):
             chosen = text[start : start + self.batch_size]
-            tables = [window.page_table(i) for i in chosen]
             cut = cut_glued(
-                [(_text_paragraphs(t), t) for t in tables],
+                window.table,
+                [(window.offsets[i], window.offsets[i + 1]) for i in chosen],
                 lambda frame: self.paragraph_margins(frame, "text"),
                 self.cutter["text"],
                 self.cut_threshold,
@@ -367,23 +367,27 @@ class Window:
         table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
         return cls(pages, table, offsets, errors)
 
-    def page_table(self, i: int) -> pd.DataFrame:
-        return self.table.iloc[self.offsets[i] : self.offsets[i + 1]].reset_index(drop=True)
-
     def chunks(self, size: int) -> Iterator[list[int]]:
         """The good pages, ``size`` at a time, in order."""
         for start in range(0, len(self.good), max(1, size)):
             yield self.good[start : start + size]
 
     def replace(self, tables: dict[int, pd.DataFrame]) -> None:
-        """Put new tables in place of some pages' rows."""
-        parts, offsets = [], [0]
-        for i in range(len(self.pages)):
-            part = tables[i] if i in tables else self.page_table(i)
-            parts.append(part)
-            offsets.append(offsets[-1] + len(part))
+        """Put new tables in place of some pages' rows (the pages between them are taken
+        as one slice each)."""
+        parts, kept_from = [], 0
+        for i in sorted(tables):
+            if kept_from < i:
+                parts.append(self.table.iloc[self.offsets[kept_from] : self.offsets[i]])
+            parts.append(tables[i])
+            kept_from = i + 1
+        parts.append(self.table.iloc[self.offsets[kept_from] :])
+        sizes = [
+            len(tables[i]) if i in tables else self.offsets[i + 1] - self.offsets[i]
+            for i in range(len(self.pages))
+        ]
         self.table = pd.concat(parts, ignore_index=True)
-        self.offsets = offsets
+        self.offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(int).tolist()
 
     def fill_outlet(self) -> None:
         """Set the outlet columns, each page counted against the window's others."""
@@ -397,14 +401,6 @@ class Window:
         )
         if columns:
             self.table[OUTLET_COLUMNS] = np.vstack(columns)
-
-
-def _text_paragraphs(table: pd.DataFrame) -> list[Paragraph]:
-    """The paragraphs of a text page's table (text pages have no markup context)."""
-    return [
-        Paragraph(text=text, index=j, line=int(line))
-        for j, (text, line) in enumerate(zip(table["text"], table["line"], strict=True))
-    ]
 
 
 def join_paragraphs(paragraphs: list[Paragraph]) -> str:

@@ -84,48 +84,51 @@ def best_cuts(cuts: Sequence[int], rows: np.ndarray, p_seam: np.ndarray, thresho
 
 
 def cut_glued(
-    pages: Sequence[tuple[list[Paragraph], pd.DataFrame]],
+    table: pd.DataFrame,
+    spans: Sequence[tuple[int, int]],
     margin: Callable[[pd.DataFrame], np.ndarray],
     cutter,
     threshold: float,
 ) -> list[list[Paragraph] | None]:
-    """For each page (its paragraphs and their table), the paragraphs with glued chaff cut
-    off, or None where nothing was cut. All the pages' candidates are scored together.
+    """For each page, its rows ``lo:hi`` of the paragraph ``table`` (``spans``), the page's
+    paragraphs with glued chaff cut off, or None where nothing was cut. All the pages'
+    candidates are scored together.
 
     Chaff is glued where a line starts or ends, or where a sentence cut left a seam: the core
     proposes cuts there only. ``cutter`` gives P(seam) for rows of ``CUT_COLUMNS``
     (``models.pipelines``); the seams ``best_cuts`` picks are cut.
     """
-    owners: list[tuple[int, int, list[int]]] = []  # (page, paragraph, cuts)
-    for page, (paragraphs, _) in enumerate(pages):
-        found = _core.glued_candidates([p.text for p in paragraphs], [p.line for p in paragraphs])
-        owners += [(page, i, cuts) for i, cuts in enumerate(found) if cuts]
-    results: list[list[Paragraph] | None] = [None] * len(pages)
+    texts, lines = table["text"].tolist(), table["line"].tolist()
+    owners: list[tuple[int, int, list[int]]] = []  # (page, row of the table, cuts)
+    for page, (lo, hi) in enumerate(spans):
+        found = _core.glued_candidates(texts[lo:hi], lines[lo:hi])
+        owners += [(page, lo + i, cuts) for i, cuts in enumerate(found) if cuts]
+    results: list[list[Paragraph] | None] = [None] * len(spans)
     if not owners:
         return results
-    offsets = np.cumsum([0] + [len(table) for _, table in pages])
-    base = pd.concat([table for _, table in pages]).iloc[[offsets[p] + i for p, i, _ in owners]]
     rows = cut_candidates(
-        [pages[page][0][i].text for page, i, _ in owners],
-        base,
+        [texts[row] for _, row, _ in owners],
+        table.iloc[[row for _, row, _ in owners]],
         [cuts for _, _, cuts in owners],
         margin,
     )
     proba = predict_proba(cutter, np.vstack(rows))[:, 1]
-    chosen: dict[tuple[int, int], list[int]] = {}
+    chosen: dict[int, list[int]] = {}
     at = 0
-    for (page, i, cuts), r in zip(owners, rows, strict=True):
+    for (_, row, cuts), r in zip(owners, rows, strict=True):
         picked = best_cuts(cuts, r, proba[at : at + len(cuts)], threshold)
         at += len(cuts)
         if picked:
-            chosen[page, i] = picked
-    for page in {page for page, _ in chosen}:
+            chosen[row] = picked
+    for page in sorted({page for page, row, _ in owners if row in chosen}):
+        lo, hi = spans[page]
         out: list[Paragraph] = []
-        for i, p in enumerate(pages[page][0]):
-            bounds = [0, *chosen.get((page, i), []), len(p.text)]
-            for lo, hi in zip(bounds, bounds[1:], strict=False):
-                text = p.text[lo:hi].strip()
-                if text:
-                    out.append(Paragraph(text=text, index=len(out), line=p.line))
+        for row in range(lo, hi):
+            text = texts[row]
+            bounds = [0, *chosen.get(row, []), len(text)]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                piece = text[a:b].strip()
+                if piece:
+                    out.append(Paragraph(text=piece, index=len(out), line=int(lines[row])))
         results[page] = out
     return results
