@@ -19,7 +19,7 @@ from winnow.features.page import Paragraph
 STRING_COLUMNS = ["text", "edges", "tag", "path", "attrs", "block_attrs"]
 NUMERIC_COLUMNS = list(_core.NUMERIC_COLUMNS)
 # Where the paragraph sits and what surrounds it.
-PLACE_COLUMNS = NUMERIC_COLUMNS[:8]
+PLACE_COLUMNS = list(_core.PLACE_COLUMNS)
 # The line's own shape, and how often it recurs on its page and its outlet's other pages
 # (``features.repetition``: the outlet columns are zero until a batch fills them).
 SHAPE_COLUMNS = [f"shape_{name}" for name in _core.LINE_SHAPE]
@@ -28,7 +28,7 @@ REPEAT_COLUMNS = ["page_repeats", *_core.OUTLET_COLUMNS]
 TEXT_CONTEXT_COLUMNS = PLACE_COLUMNS + SHAPE_COLUMNS + REPEAT_COLUMNS
 # Context that only markup has: links around the paragraph, and its place in the page's
 # block structure (``features.structure``), which only the second pass reads.
-LINK_COLUMNS = ["link_density", "rel_depth", "prev_link", "next_link", "window_link"]
+LINK_COLUMNS = list(_core.LINK_COLUMNS)
 MARKUP_CONTEXT_COLUMNS = [*LINK_COLUMNS, *_core.STRUCTURE_COLUMNS]
 assert NUMERIC_COLUMNS == TEXT_CONTEXT_COLUMNS + MARKUP_CONTEXT_COLUMNS + list(
     _core.BLOCK_COLUMNS

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from winnow import _core
+
 # --- paragraph labels -----------------------------------------------------------------------
 
 # Datasets, their Parquet files and the boilerplate models' ``classes_`` hold the integer
@@ -21,8 +23,9 @@ LABEL_CODES = {name: code for code, name in LABEL_NAMES.items()}
 
 # The fewest words of a run of article text, rather than a headline that shares a phrase with
 # the body: the content side of a glued line, where build splits one (``train.labels``),
-# augmentation makes one (``train.augment``) and the cutter proposes a seam (``models.glued``).
-MIN_CONTENT_WORDS = 8
+# augmentation makes one (``train.augment``) and the cutter proposes a seam (``models.glued``,
+# in the core, whose value this is).
+MIN_CONTENT_WORDS: int = _core.MIN_CONTENT_WORDS
 
 # What ends a sentence, a line or a block of prose, as each feature reads it, lives with the
 # features in the compiled core: ``core/src/vocabulary.rs``.

@@ -814,6 +814,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("PageTooLarge", py.get_type::<PageTooLarge>())?;
     m.add("MarkupTooDeep", py.get_type::<MarkupTooDeep>())?;
     m.add("NUMERIC_COLUMNS", table::numeric_columns())?;
+    m.add("PLACE_COLUMNS", table::PLACE_COLUMNS.to_vec())?;
+    m.add("LINK_COLUMNS", table::LINK_COLUMNS.to_vec())?;
+    m.add("MIN_CONTENT_WORDS", crate::vocabulary::MIN_CONTENT_WORDS)?;
     m.add("LINE_SHAPE", shape::LINE_SHAPE.to_vec())?;
     m.add("TEXT_STATISTICS", stats::TEXT_STATISTICS.to_vec())?;
     m.add("STRUCTURE_COLUMNS", structure::STRUCTURE_COLUMNS.to_vec())?;
