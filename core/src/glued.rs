@@ -1,6 +1,5 @@
-//! Cutting chaff that a scraper glued onto article text: the text-only parts of
-//! `models/glued.py` (`candidate_cuts` with `cut_glued`'s seam rule, `cut_features`,
-//! `best_cuts`). The text model's margins of the pieces are scored in Python between the
+//! Cutting chaff that a scraper glued onto article text: the text-only parts behind
+//! `models/glued.py` (`candidate_cuts` with the seam rule, `cut_features`, `best_cuts`). The text model's margins of the pieces are scored in Python between the
 //! steps: `page_candidates` gives the cuts, Python scores both sides of each cut and the
 //! whole piece, `cut_features` makes the cutter's rows of them, the cutter gives P(seam),
 //! and `best_cuts` picks the seams.

@@ -1,6 +1,6 @@
 //! Repetition: how often a paragraph's text recurs on its page and on other pages of its
-//! outlet; the port of `features/repetition.py` (`normalise_line`, `page_repeats`,
-//! `url_key`, `outlet_columns` with `_clusters`, `_same_text` and `_pool_columns`).
+//! outlet, behind `features/repetition.py` (`normalise_line`, `page_repeats`, `url_key`,
+//! `outlet_columns`).
 //!
 //! A line seen on other pages of the same domain is chaff whatever its words; copies of a
 //! page (the same URL, or most of the same text) count as one document. Every map here is

@@ -1,4 +1,4 @@
-//! The second pass's features, as `features/sequence.py` computes them: each paragraph's
+//! The second pass's features, behind `features/sequence.py`: each paragraph's
 //! first-pass score read along its page (neighbours, windows, the page's content mass before
 //! and after it, its tag path's and block's scores), beside its own shape and the class and id
 //! words of its block.

@@ -1,5 +1,5 @@
 //! What a line looks like, in numbers that carry from one outlet (and language) to the next:
-//! the port of `features/lineshape.py` (`LINE_SHAPE`, `line_shape`, `edge_tokens`).
+//! what `features/lineshape.py` exposes (`LINE_SHAPE`, `line_shape`, `edge_tokens`).
 //!
 //! Each flag is the Python regular expression run on the line's shadow (`crate::pyre`), so
 //! `\w`, `\b` and IGNORECASE mean what they mean to Python. The regex crate has no

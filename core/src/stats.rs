@@ -1,7 +1,6 @@
-//! Shape of a piece of text, independent of its vocabulary: the port of
-//! `features/transformers.py`'s `text_statistics` (`TEXT_STATISTICS`, `STOPWORDS`, `_WORD`,
-//! `_SENTENCE`, `_URLISH`, `_SEPARATORS`). Characters are counted, and classed, as Python
-//! counts and classes them (`crate::pyunicode`).
+//! Shape of a piece of text, independent of its vocabulary: what `features/transformers.py`'s
+//! `text_statistics` and `TextStatistics` give (`TEXT_STATISTICS`). Characters are counted,
+//! and classed, as Python counts and classes them (`crate::pyunicode`).
 
 use crate::pyre::{compile, shadow, Case};
 use crate::pyunicode::{class, is_py_space, is_word};

@@ -3,9 +3,8 @@
 //! repeats of the blocks one, two and three levels up, as `STRUCTURE_COLUMNS` then
 //! `BLOCK_COLUMNS`, 28 numbers per markup paragraph.
 //!
-//! The segmenter keeps every block it enters in one arena, parents before children (the
-//! Python's `all_blocks`); a block names its parent by its index there, which is also its
-//! `number`.
+//! The segmenter keeps every block it enters in one arena, parents before children; a block
+//! names its parent by its index there, which is also its `number`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

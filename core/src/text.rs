@@ -1,4 +1,4 @@
-//! Text cleaning and plain-text segmentation, as `features/segment.py` does them: clean text
+//! Text cleaning and plain-text segmentation, behind `features/segment.py`: clean text
 //! (NFC, no control characters, white space collapsed), the page's character and paragraph
 //! budget, the cut of over-long paragraphs, and plain text or pre-split lines cut into
 //! lines and sentences.
