@@ -184,7 +184,7 @@ def test_vocabularies_are_stored_as_arrays_and_come_back_whole():
 def test_a_format_1_artifact_with_dict_vocabularies_still_loads(run_copy):
     import skops.io as sio
 
-    from winnow.models.artifact import _walk, expand, sha256_file
+    from winnow.models.artifact import expand, sha256_file
 
     # Rewrite one model file as format 1 wrote it: vocabularies as dicts.
     file = run_copy / "boilerplate_html.skops"
