@@ -44,6 +44,9 @@ $(STAMP): pyproject.toml $(CORE_RS)
 	@command -v cargo >/dev/null 2>&1 || { echo "winnow's compiled core needs a Rust toolchain (cargo): https://rustup.rs"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	@# A new file, not the old one rewritten: a process running from this checkout keeps the
+	@# extension it loaded (rewriting a loaded shared library in place crashes it).
+	rm -f winnow/_core.*.so
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $@
 
